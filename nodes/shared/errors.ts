@@ -1,0 +1,124 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+/** What Linq tells us about a failed request, with nothing from our side of the call. */
+export interface LinqFailure {
+	status: number;
+	code?: number | string;
+	message?: string;
+	traceId?: string;
+	retryAfterMs?: number;
+	attempts?: number;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: undefined;
+}
+
+function parseBody(body: unknown): Record<string, unknown> | undefined {
+	if (typeof body === 'string') {
+		try {
+			return asRecord(JSON.parse(body));
+		} catch {
+			return body.trim() ? { message: body.trim().slice(0, 300) } : undefined;
+		}
+	}
+	if (body instanceof Uint8Array) return parseBody(Buffer.from(body).toString('utf8'));
+	return asRecord(body);
+}
+
+/** Linq errors are `{code, message, trace_id}`, sometimes wrapped in `{error: {...}}`. */
+export function readLinqError(
+	status: number,
+	body: unknown,
+	headers: Record<string, unknown> = {},
+): LinqFailure {
+	const data = parseBody(body) ?? {};
+	const inner = asRecord(data.error) ?? {};
+	const pick = (key: string) => data[key] ?? inner[key];
+	const code = pick('code');
+	const message = pick('message') ?? (typeof data.error === 'string' ? data.error : undefined);
+	const traceId = pick('trace_id') ?? headers['x-trace-id'];
+	return {
+		status,
+		code: typeof code === 'number' || typeof code === 'string' ? code : undefined,
+		message: typeof message === 'string' ? message : undefined,
+		traceId: typeof traceId === 'string' ? traceId : undefined,
+	};
+}
+
+const HINTS: Record<number, string> = {
+	400: 'Linq refused the request as sent. Check the fields named in the message.',
+	401: 'Check the API token in your Linq API credentials: it is missing, wrong or revoked.',
+	403: 'The API token is valid but not allowed to do this. Check the line or the account with Linq.',
+	404: 'Linq has nothing with that ID. Check the ID, or whether it was deleted.',
+	409: 'This conflicts with something that already exists in Linq.',
+	422: 'Linq understood the request but cannot do it with these values.',
+};
+
+function headline(failure: LinqFailure): string {
+	const code = failure.code !== undefined ? ` (code ${failure.code})` : '';
+	if (failure.status === 401) return `Linq rejected the API token${code}`;
+	if (failure.status === 429) {
+		const wait =
+			failure.retryAfterMs !== undefined
+				? `; retry after ${Math.ceil(failure.retryAfterMs / 1000)} s`
+				: '';
+		return `Linq rate limited the request${code}${wait}`;
+	}
+	const detail = failure.message ? `: ${failure.message}` : '';
+	return `Linq API error ${failure.status}${code}${detail}`;
+}
+
+export function describeFailure(failure: LinqFailure): string {
+	const lines: string[] = [];
+	if (failure.message && (failure.status === 401 || failure.status === 429)) {
+		lines.push(failure.message);
+	}
+	const hint =
+		HINTS[failure.status] ??
+		(failure.status === 429
+			? 'Linq allows 30 messages per 60 seconds for each sender and recipient pair. Slow down, or lower the node\'s concurrency.'
+			: failure.status >= 500
+				? 'Linq had a problem on its side. It was retried; try again later.'
+				: undefined);
+	if (hint) lines.push(hint);
+	if (failure.attempts && failure.attempts > 1) lines.push(`Attempts made: ${failure.attempts}.`);
+	lines.push(`trace_id: ${failure.traceId ?? 'not given'} (quote it to Linq support)`);
+	return lines.join('\n');
+}
+
+export function linqApiError(node: INode, failure: LinqFailure, itemIndex?: number): NodeApiError {
+	const response: JsonObject = { status: failure.status, message: failure.message ?? null };
+	if (failure.code !== undefined) response.code = failure.code;
+	if (failure.traceId !== undefined) response.trace_id = failure.traceId;
+	const error = new NodeApiError(node, response, {
+		message: headline(failure),
+		description: describeFailure(failure),
+		httpCode: String(failure.status),
+		itemIndex,
+	});
+	// n8n shows these in the error details panel and keeps them for continueOnFail output.
+	error.context.linqCode = failure.code;
+	error.context.traceId = failure.traceId;
+	return error;
+}
+
+export function linqNetworkError(
+	node: INode,
+	reason: { code?: string; message?: string },
+	attempts: number,
+	itemIndex?: number,
+): NodeApiError {
+	const what = reason.code ?? 'network error';
+	return new NodeApiError(
+		node,
+		{ code: reason.code ?? null, message: reason.message ?? null },
+		{
+			message: `Could not reach the Linq API (${what})`,
+			description: `Check the Base URL in your Linq API credentials and the network between n8n and Linq. Attempts made: ${attempts}.`,
+			itemIndex,
+		},
+	);
+}
