@@ -1,5 +1,7 @@
 import {
+	NodeApiError,
 	sleep,
+	type JsonObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
@@ -45,8 +47,8 @@ export interface LinqRequest {
 	timeoutMs?: number;
 }
 
-export interface LinqResponse<T> {
-	body: T;
+export interface LinqResponse {
+	body: IDataObject;
 	headers: Record<string, unknown>;
 	statusCode: number;
 	attempts: number;
@@ -119,10 +121,10 @@ function networkReason(error: unknown): { code?: string; message?: string } | un
  * The one way this package talks to Linq: authentication, JSON, retries with backoff and
  * error mapping. Returns the parsed body with the response metadata.
  */
-export async function linqRequest<T = IDataObject>(
+export async function linqRequest(
 	this: LinqContext,
 	request: LinqRequest,
-): Promise<LinqResponse<T>> {
+): Promise<LinqResponse> {
 	const baseUrl = await resolveBaseUrl(this);
 	const node = this.getNode();
 	const options: IHttpRequestOptions = {
@@ -148,7 +150,7 @@ export async function linqRequest<T = IDataObject>(
 			)) as FullResponse;
 		} catch (error) {
 			const reason = networkReason(error);
-			if (!reason) throw error;
+			if (!reason) throw new NodeApiError(node, error as JsonObject, { itemIndex: request.itemIndex });
 			if (repeatable && attempt < RETRY_POLICY.maxAttempts) {
 				await sleep(backoffDelayMs(attempt, Math.random()));
 				continue;
@@ -159,7 +161,11 @@ export async function linqRequest<T = IDataObject>(
 		const { statusCode } = response;
 		const headers = response.headers ?? {};
 		if (statusCode < 400) {
-			const body = (response.body === '' || response.body === undefined ? {} : response.body) as T;
+			const body = (
+				response.body === '' || response.body === undefined || response.body === null
+					? {}
+					: response.body
+			) as IDataObject;
 			return { body, headers, statusCode, attempts: attempt };
 		}
 
@@ -180,11 +186,11 @@ export async function linqRequest<T = IDataObject>(
 }
 
 /** linqRequest for callers that only need the body. */
-export async function linqApiRequest<T = IDataObject>(
+export async function linqApiRequest(
 	this: LinqContext,
 	request: LinqRequest,
-): Promise<T> {
-	return (await linqRequest.call(this, request)).body as T;
+): Promise<IDataObject> {
+	return (await linqRequest.call(this, request)).body;
 }
 
 export interface PageOptions {
@@ -212,7 +218,7 @@ export async function linqApiRequestAllItems(
 	let cursor: string | undefined;
 	while (results.length < wanted) {
 		const limit = Math.min(pageSize, wanted - results.length);
-		const body = await linqApiRequest.call<LinqContext, [LinqRequest], Promise<IDataObject>>(this, {
+		const body = await linqApiRequest.call(this, {
 			...request,
 			qs: { ...request.qs, limit, cursor },
 		});

@@ -1,0 +1,50 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { resourceProperties } from './actions/resource';
+import { resources } from './actions/resources';
+import { route } from './actions/router';
+import { loadOptions } from './methods';
+
+export class Linq implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Linq',
+		name: 'linq',
+		icon: { light: 'file:../../icons/linq.svg', dark: 'file:../../icons/linq.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send and manage iMessage, RCS and SMS conversations with the Linq Partner API',
+		defaults: { name: 'Linq' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'linqApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: resources.map((resource) => ({
+					name: resource.name,
+					value: resource.value,
+					description: resource.description,
+				})),
+				default: 'phoneNumber',
+			},
+			...resources.flatMap(resourceProperties),
+		],
+	};
+
+	methods = { loadOptions: { ...loadOptions } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
+}

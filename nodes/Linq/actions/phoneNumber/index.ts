@@ -1,0 +1,10 @@
+import type { LinqResource } from '../types';
+import { getManyPhoneNumbers } from './getMany.operation';
+import { updatePhoneNumber } from './update.operation';
+
+export const phoneNumber: LinqResource = {
+	value: 'phoneNumber',
+	name: 'Phone Number',
+	operations: [getManyPhoneNumbers, updatePhoneNumber],
+	defaultOperation: 'getMany',
+};

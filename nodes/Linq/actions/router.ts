@@ -1,0 +1,88 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { resources } from './resources';
+import type { LinqOperation, OperationResult } from './types';
+
+export const MAX_CONCURRENCY = 10;
+
+function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((entry) => {
+		const isItem =
+			entry !== null &&
+			typeof entry === 'object' &&
+			'json' in entry &&
+			typeof (entry as INodeExecutionData).json === 'object';
+		const item = isItem ? (entry as INodeExecutionData) : { json: entry as IDataObject };
+		return { ...item, pairedItem: { item: itemIndex } };
+	});
+}
+
+function findOperation(ctx: IExecuteFunctions): LinqOperation {
+	const resourceName = ctx.getNodeParameter('resource', 0) as string;
+	const operationName = ctx.getNodeParameter('operation', 0) as string;
+	const operation = resources
+		.find((resource) => resource.value === resourceName)
+		?.operations.find((candidate) => candidate.value === operationName);
+	if (!operation) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operationName}" of resource "${resourceName}" is not known`,
+		);
+	}
+	return operation;
+}
+
+/**
+ * Runs the chosen operation for every input item, up to `concurrency` items at a time.
+ * Output keeps input order; each output item is paired with the item it came from.
+ * Without "Continue On Fail", the first failure (by item order) stops the node once the
+ * items already under way have finished, so none of them is left half done.
+ */
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const operation = findOperation(this);
+	const requested = operation.concurrent
+		? Number(this.getNodeParameter('options.concurrency', 0, 1))
+		: 1;
+	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(requested) || 1));
+
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const failures = new Map<number, unknown>();
+	let next = 0;
+
+	const worker = async () => {
+		while (next < items.length && failures.size === 0) {
+			const itemIndex = next++;
+			try {
+				results[itemIndex] = toItems(await operation.execute.call(this, itemIndex), itemIndex);
+			} catch (error) {
+				if (this.continueOnFail()) {
+					const message = error instanceof Error ? error.message : String(error);
+					const json: IDataObject = { error: message };
+					const description = (error as { description?: unknown }).description;
+					if (typeof description === 'string' && description) json.errorDescription = description;
+					results[itemIndex] = [{ json, pairedItem: { item: itemIndex } }];
+				} else {
+					failures.set(itemIndex, error);
+				}
+			}
+		}
+	};
+
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+
+	if (failures.size > 0) {
+		const first = Math.min(...failures.keys());
+		const error = failures.get(first);
+		if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
+		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: first });
+	}
+	return [results.flat()];
+}
