@@ -14,3 +14,14 @@ test('phone number get many lists the lines with the Bearer token', async () => 
 	expect(out).toEqual([{ json: { id: 'pn_1', phone_number: '+15551230001' }, pairedItem: { item: 0 } }]);
 	scope.done();
 });
+
+const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+
+test('phone number update sends what the SDK sends', async () => {
+	const theirs = await captureRequest(() => sdk().phoneNumbers.update('pn_1', { forwarding_number: '+15551230002' }));
+	const ours = await captureRequest(() =>
+		runNode({ resource: 'phoneNumber', operation: 'update', phoneNumberId: 'pn_1', forwardingNumber: '+1 (555) 123-0002' }),
+	);
+	expectSameRequest(ours, theirs);
+	expect(ours.body).toEqual({ forwarding_number: '+15551230002' });
+});
