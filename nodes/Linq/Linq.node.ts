@@ -9,7 +9,7 @@ import {
 import { resourceProperties } from './actions/resource';
 import { resources } from './actions/resources';
 import { route } from './actions/router';
-import { loadOptions } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 export class Linq implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,13 +36,13 @@ export class Linq implements INodeType {
 					value: resource.value,
 					description: resource.description,
 				})),
-				default: 'phoneNumber',
+				default: 'message',
 			},
 			...resources.flatMap(resourceProperties),
 		],
 	};
 
-	methods = { loadOptions: { ...loadOptions } };
+	methods = { listSearch: { ...listSearch }, loadOptions: { ...loadOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -116,6 +116,7 @@ function createExecuteContext({
 		continueOnFail: () => continueOnFail,
 		getExecutionId: () => executionId,
 		getRunIndex: () => runIndex,
+		getWorkflowDataProxy: () => ({ $runIndex: runIndex }),
 		getMode: () => 'manual',
 		getWorkflowStaticData: () => staticData,
 		getTimezone: () => 'UTC',

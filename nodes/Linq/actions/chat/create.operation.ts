@@ -1,0 +1,49 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { requireHandle } from '../../../shared/handles';
+import { linqApiRequest } from '../../../shared/transport';
+import { fromField } from '../common/fromField';
+import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
+import { messageContent, prepareMessage } from '../common/readMessageContent';
+import { readRecipients, recipientsDescription } from '../common/recipients';
+import type { LinqOperation } from '../types';
+
+export const createChat: LinqOperation = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a chat',
+	description:
+		'Start a direct or group chat from one of your numbers with a first message. The first message may not contain a link.',
+	concurrent: true,
+	properties: [
+		fromField,
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '+15551234567',
+			description: recipientsDescription,
+		},
+		...messageBodyFields,
+		messageOptionsField({ replyTo: false }),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const from = requireHandle(
+			this.getNode(),
+			this.getNodeParameter('from', itemIndex, ''),
+			'From',
+			itemIndex,
+		);
+		const to = readRecipients(this, itemIndex);
+		const prepared = await prepareMessage.call(this, itemIndex, { firstMessageOfNewChat: true });
+		const message = await messageContent.call(this, itemIndex, prepared);
+		return await linqApiRequest.call(this, {
+			method: 'POST',
+			path: '/v3/chats',
+			body: { from, to, message },
+			itemIndex,
+		});
+	},
+};

@@ -1,0 +1,75 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { linqApiRequest } from '../../../shared/transport';
+import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
+import { isHttps } from '../common/messageContent';
+import { readBinaryFile, uploadBinary } from '../common/uploadBinary';
+import type { LinqOperation } from '../types';
+
+export const sendVoiceMemo: LinqOperation = {
+	value: 'sendVoiceMemo',
+	name: 'Send Voice Memo',
+	action: 'Send a voice memo in a chat',
+	description:
+		'Send audio as an iMessage voice memo bubble with inline playback (MP3, M4A, AAC, CAF, WAV, AIFF, AMR)',
+	properties: [
+		chatLocatorField,
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			options: [
+				{ name: 'URL', value: 'url', description: 'A public https:// address of the audio file' },
+				{
+					name: 'Binary Property',
+					value: 'binary',
+					description: 'An audio file from the input item, uploaded to Linq first',
+				},
+			],
+			default: 'url',
+		},
+		{
+			displayName: 'Voice Memo URL',
+			name: 'voiceMemoUrl',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'https://example.com/memo.m4a',
+			displayOptions: { show: { source: ['url'] } },
+		},
+		{
+			displayName: 'Binary Property',
+			name: 'binaryPropertyName',
+			type: 'string',
+			required: true,
+			default: 'data',
+			description: 'Name of the input binary property that holds the audio file',
+			displayOptions: { show: { source: ['binary'] } },
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const chatId = readChatId(this, itemIndex);
+		const body: IDataObject = {};
+		if (this.getNodeParameter('source', itemIndex, 'url') === 'binary') {
+			const name = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
+			const file = await readBinaryFile.call(this, itemIndex, name, { requiredTypePrefix: 'audio/' });
+			body.attachment_id = (await uploadBinary.call(this, itemIndex, file)).attachment_id;
+		} else {
+			const url = String(this.getNodeParameter('voiceMemoUrl', itemIndex, '') ?? '').trim();
+			if (!isHttps(url)) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Voice Memo URL "${url}" must be a public https:// address`,
+					{ itemIndex },
+				);
+			}
+			body.voice_memo_url = url;
+		}
+		return await linqApiRequest.call(this, {
+			method: 'POST',
+			path: chatPath(chatId, '/voicememo'),
+			body,
+			itemIndex,
+		});
+	},
+};

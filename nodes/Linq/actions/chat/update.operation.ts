@@ -1,0 +1,57 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { linqApiRequest } from '../../../shared/transport';
+import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
+import type { LinqOperation } from '../types';
+
+export const updateChat: LinqOperation = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a chat',
+	description:
+		'Rename a group chat or change its icon. The outcome arrives later as a chat.group_name_updated or chat.group_icon_updated event.',
+	properties: [
+		chatLocatorField,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Display Name',
+					name: 'displayName',
+					type: 'string',
+					default: '',
+					description: 'The new name of the group chat',
+				},
+				{
+					displayName: 'Group Icon URL',
+					name: 'groupChatIcon',
+					type: 'string',
+					default: '',
+					placeholder: 'https://example.com/icon.png',
+					description: 'Public URL of an image to use as the group chat icon',
+				},
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const chatId = readChatId(this, itemIndex);
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const body: IDataObject = {};
+		const displayName = String(fields.displayName ?? '').trim();
+		const icon = String(fields.groupChatIcon ?? '').trim();
+		if (displayName) body.display_name = displayName;
+		if (icon) body.group_chat_icon = icon;
+		if (Object.keys(body).length === 0) {
+			throw new NodeOperationError(
+				this.getNode(),
+				'Update Fields is empty: add a Display Name or a Group Icon URL',
+				{ itemIndex },
+			);
+		}
+		return await linqApiRequest.call(this, { method: 'PUT', path: chatPath(chatId), body, itemIndex });
+	},
+};

@@ -1,0 +1,10 @@
+/** Limits Linq enforces, checked locally so a workflow fails before anything is sent. */
+export const LIMITS = {
+	textLength: 10_000,
+	recipients: 31,
+	parts: 100,
+	/** Media parts given as a public URL, which Linq downloads on every send. */
+	urlMediaParts: 40,
+	linkLength: 2_048,
+	uploadBytes: 100 * 1024 * 1024,
+};

@@ -1,0 +1,144 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { LIMITS } from './limits';
+
+export type MediaSource =
+	| { source: 'url'; url: string }
+	| { source: 'binary'; binaryPropertyName: string };
+
+/** What the user asked to send, as read from the node's fields. */
+export interface MessageContentInput {
+	text: string;
+	media: MediaSource[];
+	link: string;
+	preferredService?: string;
+	/** `screen:confetti`, `bubble:slam`, ... */
+	effect?: string;
+	replyToMessageId?: string;
+	replyToPartIndex?: number;
+	idempotencyKey?: string;
+	/** The first message of a new chat may not carry a link (Linq error 1005). */
+	firstMessageOfNewChat?: boolean;
+}
+
+/** A reason to refuse the content, with the display name of the field to fix. */
+export interface ContentProblem {
+	field: string;
+	message: string;
+}
+
+const URL_IN_TEXT = /\bhttps?:\/\/\S|\bwww\.\S/i;
+
+export function isHttps(value: string): boolean {
+	try {
+		return new URL(value).protocol === 'https:';
+	} catch {
+		return false;
+	}
+}
+
+function isWebUrl(value: string): boolean {
+	try {
+		return ['http:', 'https:'].includes(new URL(value).protocol);
+	} catch {
+		return false;
+	}
+}
+
+/** Checks everything Linq would refuse that can be known before any request. */
+export function checkMessageContent(input: MessageContentInput): ContentProblem | undefined {
+	const text = input.text;
+	const link = input.link.trim();
+	if (!text.trim() && input.media.length === 0 && !link) {
+		return { field: 'Text', message: 'Text, Media and Link are all empty: give at least one' };
+	}
+	if (text.length > LIMITS.textLength) {
+		return {
+			field: 'Text',
+			message: `Text is ${text.length.toLocaleString('en-US')} characters long; Linq accepts up to ${LIMITS.textLength.toLocaleString('en-US')}`,
+		};
+	}
+	if (link && (text.trim() || input.media.length > 0)) {
+		return {
+			field: 'Link',
+			message:
+				'Link must be sent alone: clear Text and Media, or put the URL in Text to send it without a preview card',
+		};
+	}
+	if (link && !isWebUrl(link)) {
+		return { field: 'Link', message: `Link "${link}" is not a web address starting with https://` };
+	}
+	if (link.length > LIMITS.linkLength) {
+		return { field: 'Link', message: `Link is longer than ${LIMITS.linkLength} characters` };
+	}
+	if (input.firstMessageOfNewChat && (link || URL_IN_TEXT.test(text))) {
+		return {
+			field: link ? 'Link' : 'Text',
+			message:
+				'The first message of a new chat may not contain a link (Linq error 1005): send the link in a follow-up message',
+		};
+	}
+	for (const [index, media] of input.media.entries()) {
+		if (media.source === 'url' && !isHttps(media.url.trim())) {
+			return {
+				field: 'Media URL',
+				message: `Media URL ${index + 1} "${media.url}" must be a public https:// address`,
+			};
+		}
+		if (media.source === 'binary' && !media.binaryPropertyName.trim()) {
+			return { field: 'Binary Property', message: `Binary Property of media ${index + 1} is empty` };
+		}
+	}
+	const urlMedia = input.media.filter((media) => media.source === 'url').length;
+	if (urlMedia > LIMITS.urlMediaParts) {
+		return {
+			field: 'Media URL',
+			message: `${urlMedia} media URLs given; Linq downloads at most ${LIMITS.urlMediaParts} per message. Send the rest as binary data.`,
+		};
+	}
+	if (input.media.length + (text.trim() ? 1 : 0) > LIMITS.parts) {
+		return { field: 'Media', message: `A message has at most ${LIMITS.parts} parts` };
+	}
+	if (input.replyToPartIndex !== undefined && !input.replyToMessageId?.trim()) {
+		return { field: 'Reply To Message ID', message: 'Reply To Part Index needs a Reply To Message ID' };
+	}
+	return undefined;
+}
+
+/**
+ * The `message` object of every Linq send. Binary media must already be uploaded:
+ * `attachmentIds` holds one attachment ID per binary media entry, in order.
+ */
+export function buildMessageContent(input: MessageContentInput, attachmentIds: string[] = []): IDataObject {
+	const parts: IDataObject[] = [];
+	const link = input.link.trim();
+	if (link) {
+		parts.push({ type: 'link', value: link });
+	} else {
+		if (input.text.trim()) parts.push({ type: 'text', value: input.text });
+		let uploaded = 0;
+		for (const media of input.media) {
+			parts.push(
+				media.source === 'url'
+					? { type: 'media', url: media.url.trim() }
+					: { type: 'media', attachment_id: attachmentIds[uploaded++] },
+			);
+		}
+	}
+
+	const content: IDataObject = { parts };
+	if (input.effect) {
+		const [type, name] = input.effect.split(':');
+		content.effect = { type, name };
+	}
+	if (input.idempotencyKey) content.idempotency_key = input.idempotencyKey;
+	if (input.preferredService) content.preferred_service = input.preferredService;
+	const replyTo = input.replyToMessageId?.trim();
+	if (replyTo) {
+		content.reply_to =
+			input.replyToPartIndex === undefined
+				? { message_id: replyTo }
+				: { message_id: replyTo, part_index: input.replyToPartIndex };
+	}
+	return content;
+}

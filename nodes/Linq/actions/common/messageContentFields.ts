@@ -1,0 +1,190 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { concurrencyOption } from './fields';
+
+const SCREEN_EFFECTS = [
+	'balloons',
+	'celebration',
+	'confetti',
+	'echo',
+	'fireworks',
+	'happy_birthday',
+	'hearts',
+	'lasers',
+	'love',
+	'sparkles',
+	'spotlight',
+];
+const BUBBLE_EFFECTS = ['gentle', 'invisible', 'loud', 'slam'];
+
+function effectName(name: string): string {
+	return name
+		.split('_')
+		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+		.join(' ');
+}
+
+const effectOptions = [
+	...BUBBLE_EFFECTS.map((name) => ({
+		name: `Bubble: ${effectName(name)}`,
+		value: `bubble:${name}`,
+	})),
+	...SCREEN_EFFECTS.map((name) => ({
+		name: `Screen: ${effectName(name)}`,
+		value: `screen:${name}`,
+	})),
+];
+
+/** Text, media and link: what a message says. */
+export const messageBodyFields: INodeProperties[] = [
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description:
+			'The message text, up to 10,000 characters. Sent as-is: Markdown is not rendered. Can be left empty when sending media.',
+	},
+	{
+		displayName: 'Media',
+		name: 'media',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Media',
+		default: {},
+		description:
+			'Images, videos, audio or documents sent after the text, in this order. Binary files are uploaded to Linq first (up to 100 MB each).',
+		options: [
+			{
+				displayName: 'Media',
+				name: 'mediaValues',
+				values: [
+					{
+						displayName: 'Source',
+						name: 'source',
+						type: 'options',
+						options: [
+							{
+								name: 'URL',
+								value: 'url',
+								description: 'A public https:// address; Linq downloads it (up to 10 MB)',
+							},
+							{
+								name: 'Binary Property',
+								value: 'binary',
+								description: 'A file from the input item, uploaded to Linq (up to 100 MB)',
+							},
+						],
+						default: 'url',
+					},
+					{
+						displayName: 'Media URL',
+						name: 'url',
+						type: 'string',
+						default: '',
+						placeholder: 'https://example.com/photo.jpg',
+						displayOptions: { show: { source: ['url'] } },
+					},
+					{
+						displayName: 'Binary Property',
+						name: 'binaryPropertyName',
+						type: 'string',
+						default: 'data',
+						description: 'Name of the input binary property that holds the file',
+						displayOptions: { show: { source: ['binary'] } },
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Link',
+		name: 'link',
+		type: 'string',
+		default: '',
+		placeholder: 'https://example.com/article',
+		description:
+			'A URL sent as a rich preview card. It must be sent alone: leave Text and Media empty. To send a URL without a card, put it in Text.',
+	},
+];
+
+export interface MessageOptionsFlags {
+	/** Reply To makes no sense for the first message of a new chat. */
+	replyTo: boolean;
+	/** Failover text exists only on the send without a chat. */
+	continuation?: boolean;
+}
+
+/** The Options collection of a send. */
+export function messageOptionsField(flags: MessageOptionsFlags): INodeProperties {
+	const options: INodeProperties[] = [
+		concurrencyOption,
+		{
+			displayName: 'Effect',
+			name: 'effect',
+			type: 'options',
+			options: effectOptions,
+			default: 'screen:confetti',
+			description: 'An iMessage bubble or full-screen effect. Other services ignore it.',
+		},
+		{
+			displayName: 'Idempotency Key',
+			name: 'idempotencyKey',
+			type: 'string',
+			default: '',
+			description:
+				'Linq sends a message only once per key, up to 255 characters. When empty, the node derives one from the execution and item, so retries never send twice.',
+		},
+		{
+			displayName: 'Preferred Service',
+			name: 'preferredService',
+			type: 'options',
+			options: [
+				{ name: 'Auto', value: '', description: 'Try iMessage, then RCS, then SMS' },
+				{ name: 'iMessage', value: 'iMessage' },
+				{ name: 'RCS', value: 'RCS' },
+				{ name: 'SMS', value: 'SMS' },
+			],
+			default: '',
+			description: 'The service to try first',
+		},
+	];
+	if (flags.continuation) {
+		options.push({
+			displayName: 'Failover Text',
+			name: 'continuationText',
+			type: 'string',
+			default: '',
+			description:
+				'Sent instead of the message when Linq has to move the conversation to a fresh line because the old one was flagged. Text only.',
+		});
+	}
+	if (flags.replyTo) {
+		options.push(
+			{
+				displayName: 'Reply To Message ID',
+				name: 'replyToMessageId',
+				type: 'string',
+				default: '',
+				description: 'Send as a threaded reply to this message',
+			},
+			{
+				displayName: 'Reply To Part Index',
+				name: 'replyToPartIndex',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Which part of the replied-to message to reply to, counting from 0',
+			},
+		);
+	}
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}

@@ -1,0 +1,100 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { deriveIdempotencyKey } from '../../../shared/idempotency';
+import {
+	buildMessageContent,
+	checkMessageContent,
+	type MediaSource,
+	type MessageContentInput,
+} from './messageContent';
+import { readBinaryFile, uploadBinary, type BinaryFile } from './uploadBinary';
+
+export interface PreparedMessage {
+	/** The checked content; binary media are still files, not attachment IDs. */
+	input: MessageContentInput;
+	files: BinaryFile[];
+}
+
+const MAX_IDEMPOTENCY_KEY = 255;
+
+/** The key Linq dedupes a send on: the user's, or one stable across retries of this item. */
+export function itemIdempotencyKey(ctx: IExecuteFunctions, itemIndex: number, given: string): string {
+	const key = given.trim();
+	if (key.length > MAX_IDEMPOTENCY_KEY) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Idempotency Key is ${key.length} characters long; Linq accepts up to ${MAX_IDEMPOTENCY_KEY}`,
+			{ itemIndex },
+		);
+	}
+	return (
+		key ||
+		deriveIdempotencyKey({
+			executionId: ctx.getExecutionId(),
+			nodeId: ctx.getNode().id,
+			// n8n's public context has no getRunIndex(); the data proxy carries the same value.
+			runIndex: Number(ctx.getWorkflowDataProxy(itemIndex).$runIndex ?? 0),
+			itemIndex,
+		})
+	);
+}
+
+function readMedia(ctx: IExecuteFunctions, itemIndex: number): MediaSource[] {
+	const media = ctx.getNodeParameter('media.mediaValues', itemIndex, []) as IDataObject[];
+	return media.map((entry) =>
+		entry.source === 'binary'
+			? { source: 'binary', binaryPropertyName: String(entry.binaryPropertyName ?? '') }
+			: { source: 'url', url: String(entry.url ?? '') },
+	);
+}
+
+/**
+ * Reads and checks a send's content, and reads its binary files, without any request: a
+ * mistake in item 7 must not leave items 0-6 half sent or files uploaded for nothing.
+ */
+export async function prepareMessage(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	context: { firstMessageOfNewChat?: boolean } = {},
+): Promise<PreparedMessage> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const input: MessageContentInput = {
+		text: String(this.getNodeParameter('text', itemIndex, '') ?? ''),
+		media: readMedia(this, itemIndex),
+		link: String(this.getNodeParameter('link', itemIndex, '') ?? ''),
+		preferredService: (options.preferredService as string | undefined) || undefined,
+		effect: (options.effect as string | undefined) || undefined,
+		replyToMessageId: (options.replyToMessageId as string | undefined) || undefined,
+		replyToPartIndex:
+			options.replyToPartIndex === undefined ? undefined : Number(options.replyToPartIndex),
+		idempotencyKey: itemIdempotencyKey(this, itemIndex, String(options.idempotencyKey ?? '')),
+		firstMessageOfNewChat: context.firstMessageOfNewChat,
+	};
+	const problem = checkMessageContent(input);
+	if (problem) {
+		throw new NodeOperationError(this.getNode(), problem.message, {
+			itemIndex,
+			description: `Fix the ${problem.field} field of item ${itemIndex}.`,
+		});
+	}
+	const files: BinaryFile[] = [];
+	for (const media of input.media) {
+		if (media.source === 'binary') {
+			files.push(await readBinaryFile.call(this, itemIndex, media.binaryPropertyName));
+		}
+	}
+	return { input, files };
+}
+
+/** Uploads the prepared files and returns the `message` object to send. */
+export async function messageContent(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	prepared: PreparedMessage,
+): Promise<IDataObject> {
+	const attachmentIds: string[] = [];
+	for (const file of prepared.files) {
+		attachmentIds.push((await uploadBinary.call(this, itemIndex, file)).attachment_id as string);
+	}
+	return buildMessageContent(prepared.input, attachmentIds);
+}

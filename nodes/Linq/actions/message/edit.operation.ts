@@ -1,0 +1,66 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { linqApiRequest } from '../../../shared/transport';
+import { LIMITS } from '../common/limits';
+import type { LinqOperation } from '../types';
+import { messageIdField } from './fields';
+import { messagePath, readMessageId } from './messagePath';
+
+export const editMessage: LinqOperation = {
+	value: 'edit',
+	name: 'Edit',
+	action: 'Edit a message',
+	description:
+		'Replace the text of a sent message part. iMessage allows up to 5 edits within 15 minutes of sending.',
+	properties: [
+		messageIdField,
+		{
+			displayName: 'Text',
+			name: 'text',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			required: true,
+			default: '',
+			description: 'The new text, up to 10,000 characters',
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Part Index',
+					name: 'partIndex',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 0,
+					description: 'Which part of the message to edit, counting from 0',
+				},
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const messageId = readMessageId(this, itemIndex);
+		const text = String(this.getNodeParameter('text', itemIndex, '') ?? '');
+		if (!text.trim() || text.length > LIMITS.textLength) {
+			throw new NodeOperationError(
+				this.getNode(),
+				text.trim()
+					? `Text is ${text.length} characters long; Linq accepts up to ${LIMITS.textLength}`
+					: 'Text is empty: give the new text of the message',
+				{ itemIndex },
+			);
+		}
+		const body: IDataObject = { text };
+		const partIndex = this.getNodeParameter('options.partIndex', itemIndex, '') as number | '';
+		if (partIndex !== '') body.part_index = partIndex;
+		return await linqApiRequest.call(this, {
+			method: 'PATCH',
+			path: messagePath(messageId),
+			body,
+			itemIndex,
+		});
+	},
+};

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { linqApiRequest } from '../../../shared/transport';
+import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
+import { messageContent, prepareMessage } from '../common/readMessageContent';
+import { readRecipients, recipientsDescription } from '../common/recipients';
+import type { LinqOperation } from '../types';
+
+export const sendMessage: LinqOperation = {
+	value: 'send',
+	name: 'Send',
+	action: 'Send a message',
+	description:
+		'Send a message to phone numbers or emails without a chat ID. Linq picks the line and reuses or creates the chat.',
+	concurrent: true,
+	properties: [
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '+15551234567',
+			description: recipientsDescription,
+		},
+		...messageBodyFields,
+		messageOptionsField({ replyTo: true, continuation: true }),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const to = readRecipients(this, itemIndex);
+		const prepared = await prepareMessage.call(this, itemIndex);
+		const message = await messageContent.call(this, itemIndex, prepared);
+		const body: IDataObject = { to, message };
+		const continuation = String(this.getNodeParameter('options.continuationText', itemIndex, '') ?? '');
+		if (continuation.trim()) body.continuation_message = { text: continuation };
+		return await linqApiRequest.call(this, {
+			method: 'POST',
+			path: '/v3/messages',
+			body,
+			headers: { 'Idempotency-Key': message.idempotency_key as string },
+			itemIndex,
+		});
+	},
+};

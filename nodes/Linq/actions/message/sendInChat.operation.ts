@@ -1,0 +1,27 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { linqApiRequest } from '../../../shared/transport';
+import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
+import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
+import { messageContent, prepareMessage } from '../common/readMessageContent';
+import type { LinqOperation } from '../types';
+
+export const sendMessageInChat: LinqOperation = {
+	value: 'sendInChat',
+	name: 'Send in Chat',
+	action: 'Send a message in a chat',
+	description: 'Send a message into an existing chat, optionally as a reply to one of its messages',
+	concurrent: true,
+	properties: [chatLocatorField, ...messageBodyFields, messageOptionsField({ replyTo: true })],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const chatId = readChatId(this, itemIndex);
+		const prepared = await prepareMessage.call(this, itemIndex);
+		const message = await messageContent.call(this, itemIndex, prepared);
+		return await linqApiRequest.call(this, {
+			method: 'POST',
+			path: chatPath(chatId, '/messages'),
+			body: { message },
+			itemIndex,
+		});
+	},
+};
