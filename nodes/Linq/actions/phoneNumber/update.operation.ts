@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
+import { requireText } from '../common/requireText';
 import type { LinqOperation } from '../types';
 import { phoneNumberIdField } from './fields';
 
@@ -22,14 +23,15 @@ export const updatePhoneNumber: LinqOperation = {
 		},
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const id = this.getNodeParameter('phoneNumberId', itemIndex) as string;
-		const forwarding = (this.getNodeParameter('forwardingNumber', itemIndex, '') as string).trim();
+		const node = this.getNode();
+		const id = requireText(node, this.getNodeParameter('phoneNumberId', itemIndex), 'Phone Number', itemIndex);
+		const forwarding = String(this.getNodeParameter('forwardingNumber', itemIndex, '') ?? '').trim();
 		return await linqApiRequest.call(this, {
 			method: 'PUT',
 			path: `/v3/phone_numbers/${encodeURIComponent(id)}`,
 			body: {
 				forwarding_number: forwarding
-					? requireHandle(this.getNode(), forwarding, 'Forwarding Number', itemIndex)
+					? requireHandle(node, forwarding, 'Forwarding Number', itemIndex)
 					: null,
 			},
 			itemIndex,
