@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { requireHandle } from '../../../shared/handles';
+import { linqApiRequest } from '../../../shared/transport';
+import type { LinqOperation } from '../types';
+
+export const getContactCard: LinqOperation = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get contact cards',
+	description:
+		'Get the contact card (name and photo shared with recipients) of one of your lines, or of every line. Returns one item per card.',
+	properties: [
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Phone Number Name or ID',
+					name: 'phoneNumber',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getPhoneNumbers' },
+					default: '',
+					description:
+						'Only the card of this line. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const line = this.getNodeParameter('filters.phoneNumber', itemIndex, '') as string;
+		const qs: IDataObject = {};
+		if (String(line).trim() !== '') {
+			qs.phone_number = requireHandle(this.getNode(), line, 'Phone Number', itemIndex);
+		}
+		const body = await linqApiRequest.call(this, {
+			method: 'GET',
+			path: '/v3/contact_card',
+			qs,
+			itemIndex,
+		});
+		return (body.contact_cards as IDataObject[] | undefined) ?? [];
+	},
+};

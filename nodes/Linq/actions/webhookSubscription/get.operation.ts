@@ -1,0 +1,24 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { linqApiRequest } from '../../../shared/transport';
+import { requireText } from '../common/requireText';
+import type { LinqOperation } from '../types';
+import { subscriptionIdField } from './fields';
+
+export const getWebhookSubscription: LinqOperation = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get a webhook subscription',
+	description:
+		'Get one webhook subscription: its target URL, event types, line filter and whether it is active. The signing secret is not included.',
+	properties: [subscriptionIdField],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const node = this.getNode();
+		const id = requireText(node, this.getNodeParameter('subscriptionId', itemIndex), 'Subscription ID', itemIndex);
+		return await linqApiRequest.call(this, {
+			method: 'GET',
+			path: `/v3/webhook-subscriptions/${encodeURIComponent(id)}`,
+			itemIndex,
+		});
+	},
+};

@@ -1,0 +1,44 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { linqApiRequest } from '../../../shared/transport';
+import { requireText } from '../common/requireText';
+import type { LinqOperation } from '../types';
+import { eventsField, isActiveField, phoneNumbersField, subscriptionIdField, targetUrlField } from './fields';
+import { subscriptionBody } from './subscriptionBody';
+
+export const updateWebhookSubscription: LinqOperation = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a webhook subscription',
+	description:
+		'Change the target URL, event types or line filter of a webhook subscription, or pause and resume it. Fields left out keep their value; the signing secret stays the same.',
+	properties: [
+		subscriptionIdField,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [isActiveField, eventsField, phoneNumbersField, targetUrlField],
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const node = this.getNode();
+		const id = requireText(node, this.getNodeParameter('subscriptionId', itemIndex), 'Subscription ID', itemIndex);
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const body = subscriptionBody(node, fields, itemIndex);
+		if (Object.keys(body).length === 0) {
+			throw new NodeOperationError(node, 'Update Fields is empty', {
+				itemIndex,
+				description: 'Add at least one of Active, Events, Phone Numbers or Target URL to change.',
+			});
+		}
+		return await linqApiRequest.call(this, {
+			method: 'PUT',
+			path: `/v3/webhook-subscriptions/${encodeURIComponent(id)}`,
+			body,
+			itemIndex,
+		});
+	},
+};
