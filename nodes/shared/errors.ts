@@ -16,12 +16,23 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 		: undefined;
 }
 
+/** Proxies in front of Linq answer with an HTML page: its title is the readable part. */
+function plainText(body: string): string | undefined {
+	const trimmed = body.trim();
+	const html = trimmed.startsWith('<');
+	const title = html ? /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1] : undefined;
+	const text = html ? (title ?? trimmed.replace(/<[^>]*>/g, ' ')) : trimmed;
+	const collapsed = text.replace(/\s+/g, ' ').trim().slice(0, 300);
+	return collapsed === '' ? undefined : collapsed;
+}
+
 function parseBody(body: unknown): Record<string, unknown> | undefined {
 	if (typeof body === 'string') {
 		try {
 			return asRecord(JSON.parse(body));
 		} catch {
-			return body.trim() ? { message: body.trim().slice(0, 300) } : undefined;
+			const message = plainText(body);
+			return message === undefined ? undefined : { message };
 		}
 	}
 	if (body instanceof Uint8Array) return parseBody(Buffer.from(body).toString('utf8'));
@@ -111,14 +122,19 @@ export function linqNetworkError(
 	attempts: number,
 	itemIndex?: number,
 ): NodeApiError {
-	const what = reason.code ?? 'network error';
-	return new NodeApiError(
+	const headline = `Could not reach the Linq API (${reason.code ?? 'network error'})`;
+	const detail = reason.message && reason.message !== reason.code ? `${reason.message}. ` : '';
+	const error = new NodeApiError(
 		node,
 		{ code: reason.code ?? null, message: reason.message ?? null },
 		{
-			message: `Could not reach the Linq API (${what})`,
-			description: `Check the Base URL in your Linq API credentials and the network between n8n and Linq. Attempts made: ${attempts}.`,
+			message: headline,
+			description: `${detail}Check the Base URL in your Linq API credentials and the network between n8n and Linq. Attempts made: ${attempts}.`,
 			itemIndex,
 		},
 	);
+	// n8n swaps a message naming a socket error code for its generic wording, which neither
+	// names Linq nor knows the request was already retried.
+	error.message = headline;
+	return error;
 }

@@ -1,7 +1,6 @@
 import {
-	NodeApiError,
+	NodeOperationError,
 	sleep,
-	type JsonObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
@@ -94,27 +93,52 @@ function canRepeat(request: LinqRequest): boolean {
 	return request.method !== 'POST' || request.idempotent === true || carriesIdempotencyKey(request);
 }
 
-/** Errors thrown by n8n's request helper for failures that never got an HTTP answer. */
-function networkReason(error: unknown): { code?: string; message?: string } | undefined {
-	const chain: unknown[] = [];
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+	return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+}
+
+/** The error and what it wraps: n8n's helper wraps axios' error in a NodeApiError. */
+function causeChain(error: unknown): Array<Record<string, unknown>> {
+	const chain: Array<Record<string, unknown>> = [];
+	let current = asRecord(error);
+	while (current && chain.length < 5 && !chain.includes(current)) {
 		chain.push(current);
-		const record = current as Record<string, unknown>;
-		current = record.cause ?? record.reason;
+		current = asRecord(current.cause ?? current.reason);
 	}
+	return chain;
+}
+
+/**
+ * An HTTP answer carried by a thrown error, for helpers that throw on status codes despite
+ * `ignoreHttpStatusErrors`. Only the answer is kept: the error also holds the request
+ * config, Authorization header included, so it must never be rethrown.
+ */
+function thrownResponse(chain: Array<Record<string, unknown>>): FullResponse | undefined {
 	for (const link of chain) {
-		const record = link as Record<string, unknown>;
-		const response = record.response as Record<string, unknown> | undefined;
-		if (response?.status !== undefined || record.httpCode) return undefined;
-	}
-	for (const link of chain) {
-		const code = (link as Record<string, unknown>).code;
-		if (typeof code === 'string' && /^(E[A-Z_]+|ERR_[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(code)) {
-			return { code, message: (link as Error).message };
+		const response = asRecord(link.response);
+		if (response && typeof response.status === 'number') {
+			return {
+				statusCode: response.status,
+				body: response.data,
+				headers: asRecord(response.headers) ?? {},
+			};
 		}
 	}
-	return { message: error instanceof Error ? error.message : undefined };
+	return undefined;
+}
+
+const NETWORK_CODE = /^(E[A-Z_]+|ERR_[A-Z_]+|UND_ERR_[A-Z_]+)$/;
+/** The workflow was stopped: repeating the request would outlive it. */
+const NOT_REPEATABLE_CODES = new Set(['ERR_CANCELED']);
+
+function networkReason(chain: Array<Record<string, unknown>>): { code?: string; message?: string } {
+	for (const link of chain) {
+		if (typeof link.code === 'string' && NETWORK_CODE.test(link.code)) {
+			return { code: link.code, message: typeof link.message === 'string' ? link.message : undefined };
+		}
+	}
+	const message = chain[chain.length - 1]?.message;
+	return { message: typeof message === 'string' ? message : undefined };
 }
 
 /**
@@ -149,13 +173,21 @@ export async function linqRequest(
 				options,
 			)) as FullResponse;
 		} catch (error) {
-			const reason = networkReason(error);
-			if (!reason) throw new NodeApiError(node, error as JsonObject, { itemIndex: request.itemIndex });
-			if (repeatable && attempt < RETRY_POLICY.maxAttempts) {
-				await sleep(backoffDelayMs(attempt, Math.random()));
-				continue;
+			if (error instanceof NodeOperationError) throw error;
+			const chain = causeChain(error);
+			const answered = thrownResponse(chain);
+			if (answered) {
+				response = answered;
+			} else {
+				const reason = networkReason(chain);
+				const retryable =
+					reason.code !== undefined && !NOT_REPEATABLE_CODES.has(reason.code) && repeatable;
+				if (retryable && attempt < RETRY_POLICY.maxAttempts) {
+					await sleep(backoffDelayMs(attempt, Math.random()));
+					continue;
+				}
+				throw linqNetworkError(node, reason, attempt, request.itemIndex);
 			}
-			throw linqNetworkError(node, reason, attempt, request.itemIndex);
 		}
 
 		const { statusCode } = response;
