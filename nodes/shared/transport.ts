@@ -1,5 +1,4 @@
 import {
-	NodeOperationError,
 	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -173,7 +172,6 @@ export async function linqRequest(
 				options,
 			)) as FullResponse;
 		} catch (error) {
-			if (error instanceof NodeOperationError) throw error;
 			const chain = causeChain(error);
 			const answered = thrownResponse(chain);
 			if (answered) {
