@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { E164_EXAMPLE } from '../../../shared/handles';
+import { lineField } from '../common/lineField';
 
 export function capabilityFields(service: string): INodeProperties[] {
 	return [
@@ -20,15 +21,10 @@ export function capabilityFields(service: string): INodeProperties[] {
 			placeholder: 'Add Option',
 			default: {},
 			options: [
-				{
-					displayName: 'From Name or ID',
-					name: 'from',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getPhoneNumbers' },
-					default: '',
-					description:
-						'Your line to check from. Without it Linq picks one of your lines. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
+				lineField(
+					{ displayName: 'From Name or ID', name: 'from' },
+					'Your line to check from. Without it Linq picks one of your lines',
+				),
 			],
 		},
 	];

@@ -5,7 +5,7 @@ import { linqApiRequest } from '../../../shared/transport';
 import { requireText } from '../common/requireText';
 import type { LinqOperation } from '../types';
 import { cardBody } from './cardBody';
-import { firstNameField, imageUrlField, lastNameField, lineField } from './fields';
+import { cardLineField, firstNameField, imageUrlField, lastNameField } from './fields';
 
 export const createContactCard: LinqOperation = {
 	value: 'create',
@@ -14,7 +14,7 @@ export const createContactCard: LinqOperation = {
 	description:
 		'Set up, once per line, the name and photo that iMessage recipients see for your number. To change it later use Update.',
 	properties: [
-		lineField('Your line the card belongs to'),
+		cardLineField('Your line the card belongs to'),
 		{ ...firstNameField, required: true },
 		{
 			displayName: 'Additional Fields',

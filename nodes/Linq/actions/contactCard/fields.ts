@@ -1,15 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export function lineField(description: string): INodeProperties {
-	return {
-		displayName: 'Phone Number Name or ID',
-		name: 'phoneNumber',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getPhoneNumbers' },
-		required: true,
-		default: '',
-		description: `${description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-	};
+import { lineField } from '../common/lineField';
+
+export function cardLineField(purpose: string): INodeProperties {
+	return lineField({ displayName: 'Phone Number Name or ID', name: 'phoneNumber' }, purpose, true);
 }
 
 export const firstNameField: INodeProperties = {

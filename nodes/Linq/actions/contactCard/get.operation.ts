@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
+import { lineField } from '../common/lineField';
 import type { LinqOperation } from '../types';
 
 export const getContactCard: LinqOperation = {
@@ -18,15 +19,10 @@ export const getContactCard: LinqOperation = {
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				{
-					displayName: 'Phone Number Name or ID',
-					name: 'phoneNumber',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getPhoneNumbers' },
-					default: '',
-					description:
-						'Only the card of this line. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
+				lineField(
+					{ displayName: 'Phone Number Name or ID', name: 'phoneNumber' },
+					'Only the card of this line',
+				),
 			],
 		},
 	],

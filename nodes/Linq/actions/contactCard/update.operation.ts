@@ -1,10 +1,11 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
+import { requireChanges } from '../common/requireChanges';
 import type { LinqOperation } from '../types';
 import { cardBody } from './cardBody';
-import { firstNameField, imageUrlField, lastNameField, lineField } from './fields';
+import { cardLineField, firstNameField, imageUrlField, lastNameField } from './fields';
 
 export const updateContactCard: LinqOperation = {
 	value: 'update',
@@ -13,7 +14,7 @@ export const updateContactCard: LinqOperation = {
 	description:
 		'Change the name or photo of an existing, active contact card. Fields left out keep their current value.',
 	properties: [
-		lineField('Your line whose card to change'),
+		cardLineField('Your line whose card to change'),
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',
@@ -25,19 +26,18 @@ export const updateContactCard: LinqOperation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const node = this.getNode();
-		const line = requireHandle(node, this.getNodeParameter('phoneNumber', itemIndex), 'Phone Number', itemIndex);
+		const line = requireHandle(
+			node,
+			this.getNodeParameter('phoneNumber', itemIndex),
+			'Phone Number',
+			itemIndex,
+		);
 		const body = cardBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
-		if (Object.keys(body).length === 0) {
-			throw new NodeOperationError(node, 'Update Fields is empty', {
-				itemIndex,
-				description: 'Add at least one of First Name, Last Name or Image URL to change.',
-			});
-		}
 		return await linqApiRequest.call(this, {
 			method: 'PATCH',
 			path: '/v3/contact_card',
 			qs: { phone_number: line },
-			body,
+			body: requireChanges(node, body, ['First Name', 'Last Name', 'Image URL'], itemIndex),
 			itemIndex,
 		});
 	},

@@ -13,7 +13,12 @@ export async function changeParticipant(
 ): Promise<IDataObject> {
 	const node = this.getNode();
 	const chatId = readChatId(this, itemIndex);
-	const handle = requireHandle(node, this.getNodeParameter('handle', itemIndex), 'Handle', itemIndex);
+	const handle = requireHandle(
+		node,
+		this.getNodeParameter('handle', itemIndex),
+		'Handle',
+		itemIndex,
+	);
 	const body = await linqApiRequest.call(this, {
 		method,
 		path: chatPath(chatId, '/participants'),

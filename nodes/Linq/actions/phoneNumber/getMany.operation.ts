@@ -7,7 +7,8 @@ export const getManyPhoneNumbers: LinqOperation = {
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many phone numbers',
-	description: 'List the phone numbers (lines) of the Linq account with their reputation (healthy, at risk or critical) and call forwarding number',
+	description:
+		'List the phone numbers (lines) of the Linq account with their reputation (healthy, at risk or critical) and call forwarding number',
 	properties: [],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = await linqApiRequest.call(this, {

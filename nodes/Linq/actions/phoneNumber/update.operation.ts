@@ -24,8 +24,15 @@ export const updatePhoneNumber: LinqOperation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const node = this.getNode();
-		const id = requireText(node, this.getNodeParameter('phoneNumberId', itemIndex), 'Phone Number', itemIndex);
-		const forwarding = String(this.getNodeParameter('forwardingNumber', itemIndex, '') ?? '').trim();
+		const id = requireText(
+			node,
+			this.getNodeParameter('phoneNumberId', itemIndex),
+			'Phone Number',
+			itemIndex,
+		);
+		const forwarding = String(
+			this.getNodeParameter('forwardingNumber', itemIndex, '') ?? '',
+		).trim();
 		return await linqApiRequest.call(this, {
 			method: 'PUT',
 			path: `/v3/phone_numbers/${encodeURIComponent(id)}`,

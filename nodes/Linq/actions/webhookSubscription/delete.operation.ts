@@ -14,7 +14,12 @@ export const deleteWebhookSubscription: LinqOperation = {
 	properties: [subscriptionIdField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const node = this.getNode();
-		const id = requireText(node, this.getNodeParameter('subscriptionId', itemIndex), 'Subscription ID', itemIndex);
+		const id = requireText(
+			node,
+			this.getNodeParameter('subscriptionId', itemIndex),
+			'Subscription ID',
+			itemIndex,
+		);
 		const body = await linqApiRequest.call(this, {
 			method: 'DELETE',
 			path: `/v3/webhook-subscriptions/${encodeURIComponent(id)}`,

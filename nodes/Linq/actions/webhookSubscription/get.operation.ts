@@ -14,7 +14,12 @@ export const getWebhookSubscription: LinqOperation = {
 	properties: [subscriptionIdField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const node = this.getNode();
-		const id = requireText(node, this.getNodeParameter('subscriptionId', itemIndex), 'Subscription ID', itemIndex);
+		const id = requireText(
+			node,
+			this.getNodeParameter('subscriptionId', itemIndex),
+			'Subscription ID',
+			itemIndex,
+		);
 		return await linqApiRequest.call(this, {
 			method: 'GET',
 			path: `/v3/webhook-subscriptions/${encodeURIComponent(id)}`,

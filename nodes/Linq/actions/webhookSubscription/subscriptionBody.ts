@@ -14,7 +14,11 @@ function requireHttpsUrl(node: INode, value: unknown, itemIndex: number): string
 		throw new NodeOperationError(
 			node,
 			text === '' ? 'Target URL is empty' : `Target URL "${text}" is not an HTTPS URL`,
-			{ itemIndex, description: 'Linq only delivers to HTTPS addresses, like https://example.com/webhooks/linq.' },
+			{
+				itemIndex,
+				description:
+					'Linq only delivers to HTTPS addresses, like https://example.com/webhooks/linq.',
+			},
 		);
 	}
 	return text;

@@ -1,9 +1,16 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
+import { requireChanges } from '../common/requireChanges';
 import { requireText } from '../common/requireText';
 import type { LinqOperation } from '../types';
-import { eventsField, isActiveField, phoneNumbersField, subscriptionIdField, targetUrlField } from './fields';
+import {
+	eventsField,
+	isActiveField,
+	phoneNumbersField,
+	subscriptionIdField,
+	targetUrlField,
+} from './fields';
 import { subscriptionBody } from './subscriptionBody';
 
 export const updateWebhookSubscription: LinqOperation = {
@@ -25,19 +32,22 @@ export const updateWebhookSubscription: LinqOperation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const node = this.getNode();
-		const id = requireText(node, this.getNodeParameter('subscriptionId', itemIndex), 'Subscription ID', itemIndex);
+		const id = requireText(
+			node,
+			this.getNodeParameter('subscriptionId', itemIndex),
+			'Subscription ID',
+			itemIndex,
+		);
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		const body = subscriptionBody(node, fields, itemIndex);
-		if (Object.keys(body).length === 0) {
-			throw new NodeOperationError(node, 'Update Fields is empty', {
-				itemIndex,
-				description: 'Add at least one of Active, Events, Phone Numbers or Target URL to change.',
-			});
-		}
 		return await linqApiRequest.call(this, {
 			method: 'PUT',
 			path: `/v3/webhook-subscriptions/${encodeURIComponent(id)}`,
-			body,
+			body: requireChanges(
+				node,
+				subscriptionBody(node, fields, itemIndex),
+				['Active', 'Events', 'Phone Numbers', 'Target URL'],
+				itemIndex,
+			),
 			itemIndex,
 		});
 	},
