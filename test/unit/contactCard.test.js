@@ -6,7 +6,12 @@ const { expectLocalError } = require('../support/localValidation');
 afterEach(() => nock.cleanAll());
 
 const LINE = '+15551234567';
-const card = (overrides = {}) => ({ first_name: 'Acme', is_active: true, phone_number: LINE, ...overrides });
+const card = (overrides = {}) => ({
+	first_name: 'Acme',
+	is_active: true,
+	phone_number: LINE,
+	...overrides,
+});
 
 describe('contact card get', () => {
 	test('for every line sends what the SDK sends and outputs one item per card', async () => {
@@ -25,7 +30,11 @@ describe('contact card get', () => {
 	test('for one line sends what the SDK sends', async () => {
 		const theirs = await captureRequest(() => sdk().contactCard.retrieve({ phone_number: LINE }));
 		const ours = await captureRequest(() =>
-			runNode({ resource: 'contactCard', operation: 'get', filters: { phoneNumber: '(555) 123-4567' } }),
+			runNode({
+				resource: 'contactCard',
+				operation: 'get',
+				filters: { phoneNumber: '(555) 123-4567' },
+			}),
 		);
 		expectSameRequest(ours, theirs);
 		expect(ours.query).toEqual({ phone_number: LINE });
@@ -68,7 +77,9 @@ describe('contact card create', () => {
 	});
 
 	test('with the first name alone sends what the SDK sends', async () => {
-		const theirs = await captureRequest(() => sdk().contactCard.create({ first_name: 'Acme', phone_number: LINE }));
+		const theirs = await captureRequest(() =>
+			sdk().contactCard.create({ first_name: 'Acme', phone_number: LINE }),
+		);
 		const ours = await captureRequest(() => runNode({ ...params, additionalFields: {} }));
 		expectSameRequest(ours, theirs);
 	});

@@ -16,7 +16,8 @@ function allFields(properties, path = []) {
 	return properties.flatMap((property) => {
 		const here = [...path, property.displayName ?? property.name];
 		const nested = (property.options ?? []).flatMap((option) => {
-			if (Array.isArray(option.values)) return allFields(option.values, [...here, option.displayName]);
+			if (Array.isArray(option.values))
+				return allFields(option.values, [...here, option.displayName]);
 			return option.type !== undefined ? allFields([option], here) : [];
 		});
 		return [{ property, path: here.join(' > ') }, ...nested];
@@ -38,47 +39,51 @@ test('the Resource dropdown offers every registered resource once', () => {
 	expect(values).toContain(resourceField.default);
 });
 
-describe.each(resources.map((resource) => [resource.value, resource]))('resource %s', (value, resource) => {
-	const dropdown = description.properties.filter(
-		(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(value),
-	);
+describe.each(resources.map((resource) => [resource.value, resource]))(
+	'resource %s',
+	(value, resource) => {
+		const dropdown = description.properties.filter(
+			(property) =>
+				property.name === 'operation' && property.displayOptions?.show?.resource?.includes(value),
+		);
 
-	test('has one Operation dropdown with every operation once, each named, with an action and a description', () => {
-		expect(dropdown).toHaveLength(1);
-		const [operationField] = dropdown;
-		expect(operationField.displayOptions.show).toEqual({ resource: [value] });
-		const values = operationField.options.map((option) => option.value);
-		expect(new Set(values).size).toBe(values.length);
-		expect(values.sort()).toEqual(resource.operations.map((operation) => operation.value).sort());
-		expect(values).toContain(operationField.default);
-		for (const option of operationField.options) {
-			expect(typeof option.name).toBe('string');
-			expect(option.name.trim()).not.toBe('');
-			expect(typeof option.action).toBe('string');
-			expect(option.action.trim()).not.toBe('');
-			expect(typeof option.description).toBe('string');
-			expect(option.description.trim()).not.toBe('');
-		}
-	});
-
-	test.each(resource.operations.map((operation) => [operation.value, operation]))(
-		'operation %s: its fields are shown only for this resource and operation',
-		(operationValue, operation) => {
-			const shown = operationFields.filter(
-				(property) =>
-					property.displayOptions?.show?.resource?.includes(value) &&
-					property.displayOptions?.show?.operation?.includes(operationValue),
-			);
-			expect(shown.map((property) => property.name)).toEqual(
-				operation.properties.map((property) => property.name),
-			);
-			for (const property of shown) {
-				expect(property.displayOptions.show.resource).toEqual([value]);
-				expect(property.displayOptions.show.operation).toEqual([operationValue]);
+		test('has one Operation dropdown with every operation once, each named, with an action and a description', () => {
+			expect(dropdown).toHaveLength(1);
+			const [operationField] = dropdown;
+			expect(operationField.displayOptions.show).toEqual({ resource: [value] });
+			const values = operationField.options.map((option) => option.value);
+			expect(new Set(values).size).toBe(values.length);
+			expect(values.sort()).toEqual(resource.operations.map((operation) => operation.value).sort());
+			expect(values).toContain(operationField.default);
+			for (const option of operationField.options) {
+				expect(typeof option.name).toBe('string');
+				expect(option.name.trim()).not.toBe('');
+				expect(typeof option.action).toBe('string');
+				expect(option.action.trim()).not.toBe('');
+				expect(typeof option.description).toBe('string');
+				expect(option.description.trim()).not.toBe('');
 			}
-		},
-	);
-});
+		});
+
+		test.each(resource.operations.map((operation) => [operation.value, operation]))(
+			'operation %s: its fields are shown only for this resource and operation',
+			(operationValue, operation) => {
+				const shown = operationFields.filter(
+					(property) =>
+						property.displayOptions?.show?.resource?.includes(value) &&
+						property.displayOptions?.show?.operation?.includes(operationValue),
+				);
+				expect(shown.map((property) => property.name)).toEqual(
+					operation.properties.map((property) => property.name),
+				);
+				for (const property of shown) {
+					expect(property.displayOptions.show.resource).toEqual([value]);
+					expect(property.displayOptions.show.operation).toEqual([operationValue]);
+				}
+			},
+		);
+	},
+);
 
 test('every field below the dropdowns belongs to exactly one resource and operation', () => {
 	const stray = operationFields.filter(
@@ -114,6 +119,8 @@ test('every loadOptions and listSearch method a field names exists on the node',
 		return methods;
 	});
 	expect(named.length).toBeGreaterThan(0);
-	const missing = named.filter(({ kind, name }) => typeof node.methods[kind]?.[name] !== 'function');
+	const missing = named.filter(
+		({ kind, name }) => typeof node.methods[kind]?.[name] !== 'function',
+	);
 	expect(missing).toEqual([]);
 });

@@ -18,7 +18,11 @@ const params = (operation, overrides = {}) => ({
 
 describe.each([
 	['add', (client) => client.chats.participants.add(CHAT_ID, { handle: '+12052499136' }), 'POST'],
-	['remove', (client) => client.chats.participants.remove(CHAT_ID, { handle: '+12052499136' }), 'DELETE'],
+	[
+		'remove',
+		(client) => client.chats.participants.remove(CHAT_ID, { handle: '+12052499136' }),
+		'DELETE',
+	],
 ])('participant %s', (operation, sdkCall, method) => {
 	test('sends what the SDK sends, with the handle in E.164', async () => {
 		const theirs = await captureRequest(() => sdkCall(sdk()));
@@ -46,7 +50,10 @@ describe.each([
 			reply: { status: 204, body: '' },
 		});
 		expect(out).toEqual([
-			{ json: { success: true, chat_id: CHAT_ID, handle: '+12052499136' }, pairedItem: { item: 0 } },
+			{
+				json: { success: true, chat_id: CHAT_ID, handle: '+12052499136' },
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 
@@ -56,7 +63,9 @@ describe.each([
 	});
 
 	test('an email handle is accepted for iMessage groups', async () => {
-		const ours = await captureRequest(() => runNode(params(operation, { handle: ' Jane@Example.com ' })));
+		const ours = await captureRequest(() =>
+			runNode(params(operation, { handle: ' Jane@Example.com ' })),
+		);
 		expect(ours.body).toEqual({ handle: 'jane@example.com' });
 	});
 

@@ -13,22 +13,35 @@ test('phone number get many lists the lines with the Bearer token', async () => 
 		.reply(200, { phone_numbers: [{ id: 'pn_1', phone_number: '+15551230001' }] });
 	const ctx = createExecuteContext({ params: { resource: 'phoneNumber', operation: 'getMany' } });
 	const [out] = await new Linq().execute.call(ctx);
-	expect(out).toEqual([{ json: { id: 'pn_1', phone_number: '+15551230001' }, pairedItem: { item: 0 } }]);
+	expect(out).toEqual([
+		{ json: { id: 'pn_1', phone_number: '+15551230001' }, pairedItem: { item: 0 } },
+	]);
 	scope.done();
 });
 
 test('phone number update sends what the SDK sends', async () => {
-	const theirs = await captureRequest(() => sdk().phoneNumbers.update('pn_1', { forwarding_number: '+15551230002' }));
+	const theirs = await captureRequest(() =>
+		sdk().phoneNumbers.update('pn_1', { forwarding_number: '+15551230002' }),
+	);
 	const ours = await captureRequest(() =>
-		runNode({ resource: 'phoneNumber', operation: 'update', phoneNumberId: 'pn_1', forwardingNumber: '+1 (555) 123-0002' }),
+		runNode({
+			resource: 'phoneNumber',
+			operation: 'update',
+			phoneNumberId: 'pn_1',
+			forwardingNumber: '+1 (555) 123-0002',
+		}),
 	);
 	expectSameRequest(ours, theirs);
 	expect(ours.body).toEqual({ forwarding_number: '+15551230002' });
 });
 
-
 describe('phone number, checked against the SDK', () => {
-	const update = { resource: 'phoneNumber', operation: 'update', phoneNumberId: 'pn_1', forwardingNumber: '' };
+	const update = {
+		resource: 'phoneNumber',
+		operation: 'update',
+		phoneNumberId: 'pn_1',
+		forwardingNumber: '',
+	};
 
 	test('get many sends what the SDK sends and outputs one item per line', async () => {
 		const lines = [
@@ -46,10 +59,16 @@ describe('phone number, checked against the SDK', () => {
 	});
 
 	test('update with an empty forwarding number clears it, as the SDK does with null', async () => {
-		const theirs = await captureRequest(() => sdk().phoneNumbers.update('pn_1', { forwarding_number: null }));
+		const theirs = await captureRequest(() =>
+			sdk().phoneNumbers.update('pn_1', { forwarding_number: null }),
+		);
 		const ours = await captureRequest(() => runNode({ ...update, forwardingNumber: '  ' }));
 		expectSameRequest(ours, theirs);
-		expect(ours).toMatchObject({ method: 'PUT', path: '/v3/phone_numbers/pn_1', body: { forwarding_number: null } });
+		expect(ours).toMatchObject({
+			method: 'PUT',
+			path: '/v3/phone_numbers/pn_1',
+			body: { forwarding_number: null },
+		});
 	});
 
 	test('update takes a forwarding number an expression gave as a number', async () => {
@@ -58,7 +77,9 @@ describe('phone number, checked against the SDK', () => {
 	});
 
 	test('update keeps an ID with a slash in one path segment, as the SDK does', async () => {
-		const theirs = await captureRequest(() => sdk().phoneNumbers.update('pn/1', { forwarding_number: null }));
+		const theirs = await captureRequest(() =>
+			sdk().phoneNumbers.update('pn/1', { forwarding_number: null }),
+		);
 		const ours = await captureRequest(() => runNode({ ...update, phoneNumberId: 'pn/1' }));
 		expectSameRequest(ours, theirs);
 	});
@@ -76,14 +97,21 @@ describe('phone number, checked against the SDK', () => {
 describe('loadOptions for lines', () => {
 	const answer = {
 		phone_numbers: [
-			{ id: 'pn_1', phone_number: '+15551230001', reputation: { status: 'AT_RISK' }, health_status: { status: 'HEALTHY' } },
+			{
+				id: 'pn_1',
+				phone_number: '+15551230001',
+				reputation: { status: 'AT_RISK' },
+				health_status: { status: 'HEALTHY' },
+			},
 			{ id: 'pn_2', phone_number: '+15551230002', health_status: { status: 'CRITICAL' } },
 		],
 	};
 
 	test('getPhoneNumbers shows each number with its reputation and gives the number', async () => {
 		nock(BASE_URL).get('/v3/phone_numbers').reply(200, answer);
-		const options = await new Linq().methods.loadOptions.getPhoneNumbers.call(createExecuteContext());
+		const options = await new Linq().methods.loadOptions.getPhoneNumbers.call(
+			createExecuteContext(),
+		);
 		expect(options).toEqual([
 			{ name: '+15551230001 (AT_RISK)', value: '+15551230001' },
 			{ name: '+15551230002 (CRITICAL)', value: '+15551230002' },
@@ -92,7 +120,9 @@ describe('loadOptions for lines', () => {
 
 	test('getPhoneNumberIds gives the line ID', async () => {
 		nock(BASE_URL).get('/v3/phone_numbers').reply(200, answer);
-		const options = await new Linq().methods.loadOptions.getPhoneNumberIds.call(createExecuteContext());
+		const options = await new Linq().methods.loadOptions.getPhoneNumberIds.call(
+			createExecuteContext(),
+		);
 		expect(options.map((option) => option.value)).toEqual(['pn_1', 'pn_2']);
 	});
 });

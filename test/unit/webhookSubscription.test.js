@@ -45,7 +45,10 @@ describe('webhook subscription create', () => {
 
 	test('without lines sends what the SDK sends, with no line filter', async () => {
 		const theirs = await captureRequest(() =>
-			sdk().webhookSubscriptions.create({ target_url: TARGET, subscribed_events: ['message.received'] }),
+			sdk().webhookSubscriptions.create({
+				target_url: TARGET,
+				subscribed_events: ['message.received'],
+			}),
 		);
 		const ours = await captureRequest(() =>
 			runNode({ ...params, events: ['message.received'], phoneNumbers: [] }),
@@ -64,7 +67,9 @@ describe('webhook subscription create', () => {
 	test('outputs the API answer, signing secret included, since it is shown only once', async () => {
 		const created = { ...subscription(), signing_secret: 'whsec_c2VjcmV0LWZvci10aGUtdXNlcg==' };
 		let out;
-		await captureRequest(async () => (out = await runNode(params)), { reply: { status: 201, body: created } });
+		await captureRequest(async () => (out = await runNode(params)), {
+			reply: { status: 201, body: created },
+		});
 		expect(out).toEqual([{ json: created, pairedItem: { item: 0 } }]);
 	});
 
@@ -74,14 +79,21 @@ describe('webhook subscription create', () => {
 			async () => {
 				await runNode(params).catch((error) => (failure = error));
 			},
-			{ all: true, reply: { status: 500, body: { code: 3000, message: 'boom', trace_id: 'tr-9' } } },
+			{
+				all: true,
+				reply: { status: 500, body: { code: 3000, message: 'boom', trace_id: 'tr-9' } },
+			},
 		);
 		expect(sent).toHaveLength(1);
 		expect(failure).toBeInstanceOf(NodeApiError);
 	});
 
 	test('a target URL that is not HTTPS fails on its item before any request', async () => {
-		const error = await expectLocalError(params, { targetUrl: 'http://hooks.example.com/linq' }, 'Target URL');
+		const error = await expectLocalError(
+			params,
+			{ targetUrl: 'http://hooks.example.com/linq' },
+			'Target URL',
+		);
 		expect(error.message).toBe('Target URL "http://hooks.example.com/linq" is not an HTTPS URL');
 	});
 
@@ -104,7 +116,12 @@ describe('webhook subscription get, get many and get event types', () => {
 		const theirs = await captureRequest(() => sdk().webhookSubscriptions.retrieve(ID));
 		let out;
 		const ours = await captureRequest(
-			async () => (out = await runNode({ resource: 'webhookSubscription', operation: 'get', subscriptionId: ID })),
+			async () =>
+				(out = await runNode({
+					resource: 'webhookSubscription',
+					operation: 'get',
+					subscriptionId: ID,
+				})),
 			{ reply: { status: 200, body: subscription() } },
 		);
 		expectSameRequest(ours, theirs);
@@ -139,11 +156,15 @@ describe('webhook subscription get, get many and get event types', () => {
 	});
 
 	test('get event types sends what the SDK sends and outputs the API answer', async () => {
-		const answer = { events: ['message.sent', 'message.received'], doc_url: 'https://docs.linqapp.com/guides/webhooks/events' };
+		const answer = {
+			events: ['message.sent', 'message.received'],
+			doc_url: 'https://docs.linqapp.com/guides/webhooks/events',
+		};
 		const theirs = await captureRequest(() => sdk().webhookEvents.list());
 		let out;
 		const ours = await captureRequest(
-			async () => (out = await runNode({ resource: 'webhookSubscription', operation: 'getEventTypes' })),
+			async () =>
+				(out = await runNode({ resource: 'webhookSubscription', operation: 'getEventTypes' })),
 			{ reply: { status: 200, body: answer } },
 		);
 		expectSameRequest(ours, theirs);
@@ -180,14 +201,22 @@ describe('webhook subscription update', () => {
 	});
 
 	test('an empty Phone Numbers list removes the line filter, as the SDK documents', async () => {
-		const theirs = await captureRequest(() => sdk().webhookSubscriptions.update(ID, { phone_numbers: [] }));
-		const ours = await captureRequest(() => runNode({ ...params, updateFields: { phoneNumbers: [] } }));
+		const theirs = await captureRequest(() =>
+			sdk().webhookSubscriptions.update(ID, { phone_numbers: [] }),
+		);
+		const ours = await captureRequest(() =>
+			runNode({ ...params, updateFields: { phoneNumbers: [] } }),
+		);
 		expectSameRequest(ours, theirs);
 	});
 
 	test('resuming sends only is_active', async () => {
-		const theirs = await captureRequest(() => sdk().webhookSubscriptions.update(ID, { is_active: true }));
-		const ours = await captureRequest(() => runNode({ ...params, updateFields: { isActive: true } }));
+		const theirs = await captureRequest(() =>
+			sdk().webhookSubscriptions.update(ID, { is_active: true }),
+		);
+		const ours = await captureRequest(() =>
+			runNode({ ...params, updateFields: { isActive: true } }),
+		);
 		expectSameRequest(ours, theirs);
 	});
 
@@ -196,7 +225,11 @@ describe('webhook subscription update', () => {
 	});
 
 	test('a new target URL that is not HTTPS fails on its item before any request', async () => {
-		await expectLocalError(params, { updateFields: { targetUrl: 'ftp://hooks.example.com' } }, 'Target URL');
+		await expectLocalError(
+			params,
+			{ updateFields: { targetUrl: 'ftp://hooks.example.com' } },
+			'Target URL',
+		);
 	});
 
 	test('an emptied event list fails on its item before any request', async () => {
@@ -223,7 +256,11 @@ describe('webhook subscription delete', () => {
 	test('a missing subscription surfaces a NodeApiError with status 404, code and trace_id', async () => {
 		nock(BASE_URL)
 			.delete(`/v3/webhook-subscriptions/${ID}`)
-			.reply(404, { code: 2004, message: 'Webhook subscription not found', trace_id: '0af7651916cd43dd8448eb211c80319c' });
+			.reply(404, {
+				code: 2004,
+				message: 'Webhook subscription not found',
+				trace_id: '0af7651916cd43dd8448eb211c80319c',
+			});
 		const ctx = createExecuteContext({ params });
 		const error = await new Linq().execute.call(ctx).catch((caught) => caught);
 		expect(error).toBeInstanceOf(NodeApiError);
@@ -231,12 +268,17 @@ describe('webhook subscription delete', () => {
 		expect(error.message).toContain('code 2004');
 		expect(error.message).toContain('Webhook subscription not found');
 		expect(error.description).toContain('0af7651916cd43dd8448eb211c80319c');
-		expect(error.context).toMatchObject({ linqCode: 2004, traceId: '0af7651916cd43dd8448eb211c80319c' });
+		expect(error.context).toMatchObject({
+			linqCode: 2004,
+			traceId: '0af7651916cd43dd8448eb211c80319c',
+		});
 		expect(ctx.requests).toHaveLength(1);
 	});
 
 	test('with continue on fail, a 404 becomes an error item paired with its input', async () => {
-		nock(BASE_URL).delete(`/v3/webhook-subscriptions/${ID}`).reply(404, { code: 2004, message: 'Not found', trace_id: 'tr-404' });
+		nock(BASE_URL)
+			.delete(`/v3/webhook-subscriptions/${ID}`)
+			.reply(404, { code: 2004, message: 'Not found', trace_id: 'tr-404' });
 		const out = await runNode(params, { continueOnFail: true });
 		expect(out).toHaveLength(1);
 		expect(out[0].pairedItem).toEqual({ item: 0 });
@@ -266,6 +308,8 @@ describe('loadOptions getWebhookEventTypes', () => {
 	test('an answer without events gives an empty list', async () => {
 		nock(BASE_URL).get('/v3/webhook-events').reply(200, {});
 		const ctx = createExecuteContext();
-		await expect(new Linq().methods.loadOptions.getWebhookEventTypes.call(ctx)).resolves.toEqual([]);
+		await expect(new Linq().methods.loadOptions.getWebhookEventTypes.call(ctx)).resolves.toEqual(
+			[],
+		);
 	});
 });
