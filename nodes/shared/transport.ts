@@ -58,18 +58,32 @@ interface FullResponse {
 	statusCode: number;
 }
 
-const baseUrlCache = new WeakMap<object, Promise<string>>();
+interface Connection {
+	baseUrl: string;
+	/** Credential secrets, blanked out of anything Linq or a proxy echoes back into an error. */
+	secrets: string[];
+}
 
-async function resolveBaseUrl(ctx: LinqContext): Promise<string> {
-	let cached = baseUrlCache.get(ctx);
+const connectionCache = new WeakMap<object, Promise<Connection>>();
+
+async function resolveConnection(ctx: LinqContext): Promise<Connection> {
+	let cached = connectionCache.get(ctx);
 	if (!cached) {
 		cached = ctx.getCredentials(CREDENTIALS_TYPE).then((credentials) => {
 			const value = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
-			return (value || DEFAULT_BASE_URL).replace(/\/+$/, '');
+			const secrets = [credentials.apiToken, credentials.webhookSigningSecret].filter(
+				(secret): secret is string => typeof secret === 'string' && secret.trim().length >= 6,
+			);
+			return { baseUrl: (value || DEFAULT_BASE_URL).replace(/\/+$/, ''), secrets };
 		});
-		baseUrlCache.set(ctx, cached);
+		connectionCache.set(ctx, cached);
 	}
 	return await cached;
+}
+
+function redact(text: string | undefined, secrets: string[]): string | undefined {
+	if (text === undefined) return undefined;
+	return secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
 }
 
 function serialiseQuery(qs: IDataObject | undefined): IDataObject | undefined {
@@ -148,7 +162,7 @@ export async function linqRequest(
 	this: LinqContext,
 	request: LinqRequest,
 ): Promise<LinqResponse> {
-	const baseUrl = await resolveBaseUrl(this);
+	const { baseUrl, secrets } = await resolveConnection(this);
 	const node = this.getNode();
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -184,6 +198,7 @@ export async function linqRequest(
 					await sleep(backoffDelayMs(attempt, Math.random()));
 					continue;
 				}
+				reason.message = redact(reason.message, secrets);
 				throw linqNetworkError(node, reason, attempt, request.itemIndex);
 			}
 		}
@@ -200,6 +215,7 @@ export async function linqRequest(
 		}
 
 		const failure = readLinqError(statusCode, response.body, headers);
+		failure.message = redact(failure.message, secrets);
 		failure.attempts = attempt;
 		const retryReason = isRetryableStatus(statusCode);
 		if (retryReason === 'rate_limit') {
