@@ -1,4 +1,6 @@
 'use strict';
+jest.mock('n8n-workflow', () => require('../support/sleep').mockWorkflow());
+
 const nock = require('nock');
 const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
 const { expectLocalError } = require('../support/localValidation');
@@ -82,6 +84,21 @@ describe('contact card create', () => {
 		);
 		const ours = await captureRequest(() => runNode({ ...params, additionalFields: {} }));
 		expectSameRequest(ours, theirs);
+	});
+
+	test('a server error is retried, because setting the same card twice leaves one card', async () => {
+		let calls = 0;
+		let out;
+		const sent = await captureRequest(async () => (out = await runNode(params)), {
+			all: true,
+			reply: () =>
+				++calls === 1
+					? { status: 502, body: { code: 3000, message: 'bad gateway' } }
+					: { status: 200, body: card() },
+		});
+		expect(sent).toHaveLength(2);
+		expect(sent[1].body).toEqual(sent[0].body);
+		expect(out[0].json).toEqual(card());
 	});
 
 	test('an empty first name fails on its item before any request', async () => {

@@ -23,7 +23,7 @@ export const createWebhookSubscription: LinqOperation = {
 		};
 		const lines = this.getNodeParameter('phoneNumbers', itemIndex, []);
 		if (Array.isArray(lines) ? lines.length > 0 : String(lines).trim() !== '') {
-			fields.phoneNumbers = lines as IDataObject[];
+			fields.phoneNumbers = lines as string[];
 		}
 		return await linqApiRequest.call(this, {
 			method: 'POST',
