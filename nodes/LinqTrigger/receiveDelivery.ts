@@ -1,0 +1,46 @@
+import { checkAndRemember, type DedupeState } from './dedupe';
+import { filterEvent, type FilterOptions, type FilterResult } from './filterEvent';
+import { eventKeys, parseEvent } from './parseEvent';
+import { shapeEvent, type ShapedEvent } from './shapeEvent';
+import { verifySignature, type SignatureHeaders, type VerifyFailure } from './verifySignature';
+
+export interface Delivery {
+	headers: SignatureHeaders;
+	/** The body bytes exactly as received. */
+	body: Buffer;
+	secrets: readonly string[];
+	nowSeconds: number;
+	/** Mutated: the event's keys are remembered in it. */
+	dedupe: DedupeState;
+	filter: FilterOptions;
+}
+
+export type DeliveryOutcome =
+	| { status: 401; reason: VerifyFailure }
+	| { status: 400; reason: 'malformed_json' | 'not_an_event' }
+	| { status: 200; emit: false; reason: 'duplicate' | Extract<FilterResult, { pass: false }>['reason'] }
+	| { status: 200; emit: true; event: ShapedEvent };
+
+/**
+ * One delivery through the trigger's pipeline, without any n8n context:
+ * verify the signature over the raw bytes → parse → drop what was already seen → shape
+ * the item → drop what the node does not want. Pure apart from remembering the event in
+ * `dedupe`, so it can be tested and measured on its own.
+ */
+export function receiveDelivery(delivery: Delivery): DeliveryOutcome {
+	const verified = verifySignature(delivery.headers, delivery.body, delivery.secrets, delivery.nowSeconds);
+	if (!verified.ok) return { status: 401, reason: verified.reason };
+
+	const parsed = parseEvent(delivery.body);
+	if (!parsed.ok) return { status: 400, reason: parsed.reason };
+
+	const keys = eventKeys(parsed.event, verified.webhookId);
+	if (checkAndRemember(delivery.dedupe, keys, delivery.nowSeconds)) {
+		return { status: 200, emit: false, reason: 'duplicate' };
+	}
+
+	const event = shapeEvent(parsed.event);
+	const filtered = filterEvent(event, delivery.filter);
+	if (!filtered.pass) return { status: 200, emit: false, reason: filtered.reason };
+	return { status: 200, emit: true, event };
+}

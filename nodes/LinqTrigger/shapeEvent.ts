@@ -1,0 +1,155 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { LinqEvent } from './parseEvent';
+
+export interface MediaRef extends IDataObject {
+	url: string;
+	mime_type: string | null;
+	filename: string | null;
+	size_bytes: number | null;
+}
+
+/**
+ * One output item. The convenience fields are the same for both payload versions
+ * (`?version=2026-02-03` and the older 2025-01-01 one) and null when an event type does
+ * not carry them; `data` is the event's payload untouched.
+ */
+export interface ShapedEvent extends IDataObject {
+	event_type: string;
+	event_id: string | null;
+	created_at: string | null;
+	trace_id: string | null;
+	webhook_version: string | null;
+	chat_id: string | null;
+	message_id: string | null;
+	from: string | null;
+	to: string | null;
+	/** Your own number the event happened on. */
+	line: string | null;
+	text: string | null;
+	media: MediaRef[];
+	service: string | null;
+	direction: 'inbound' | 'outbound' | null;
+	is_group: boolean | null;
+	data: IDataObject;
+}
+
+type Loose = Record<string, unknown>;
+
+function record(value: unknown): Loose | undefined {
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as Loose)
+		: undefined;
+}
+
+function text(value: unknown): string | null {
+	return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function handleOf(value: unknown): string | null {
+	return text(record(value)?.handle);
+}
+
+function firstText(...values: unknown[]): string | null {
+	for (const value of values) {
+		const found = text(value);
+		if (found !== null) return found;
+	}
+	return null;
+}
+
+function directionOf(data: Loose): 'inbound' | 'outbound' | null {
+	if (data.direction === 'inbound' || data.direction === 'outbound') return data.direction;
+	if (typeof data.is_from_me === 'boolean') return data.is_from_me ? 'outbound' : 'inbound';
+	return null;
+}
+
+function partsOf(data: Loose, message: Loose | undefined): unknown[] {
+	if (Array.isArray(data.parts)) return data.parts;
+	if (message && Array.isArray(message.parts)) return message.parts;
+	return [];
+}
+
+function textOf(parts: unknown[], data: Loose): string | null {
+	const texts: string[] = [];
+	for (const part of parts) {
+		const entry = record(part);
+		if (entry?.type === 'text' && typeof entry.value === 'string') texts.push(entry.value);
+	}
+	if (texts.length > 0) return texts.join('\n');
+	// message.edited carries the new text of the one edited part.
+	return text(record(data.part)?.text);
+}
+
+function mediaOf(parts: unknown[]): MediaRef[] {
+	const media: MediaRef[] = [];
+	for (const part of parts) {
+		const entry = record(part);
+		if (entry?.type !== 'media' || typeof entry.url !== 'string') continue;
+		media.push({
+			url: entry.url,
+			mime_type: text(entry.mime_type),
+			filename: text(entry.filename),
+			size_bytes: typeof entry.size_bytes === 'number' ? entry.size_bytes : null,
+		});
+	}
+	return media;
+}
+
+/**
+ * Message ids: the 2026-02-03 message payload is the message itself (`data.id`), the older
+ * one nests it (`data.message.id`); reactions and failures point at one (`data.message_id`).
+ * For chat.created `data.id` is the chat, so it only counts on message events.
+ */
+function messageIdOf(eventType: string, data: Loose, message: Loose | undefined): string | null {
+	const nested = firstText(message?.id, data.message_id);
+	if (nested !== null) return nested;
+	return eventType.startsWith('message.') ? text(data.id) : null;
+}
+
+export function shapeEvent(event: LinqEvent): ShapedEvent {
+	const data = event.data as Loose;
+	const message = record(data.message);
+	const chat = record(data.chat);
+	const eventType = event.event_type;
+	const direction = directionOf(data);
+	const parts = partsOf(data, message);
+
+	const from = firstText(
+		handleOf(data.sender_handle),
+		handleOf(data.from_handle),
+		data.from,
+		handleOf(data.changed_by_handle),
+	);
+	const ownerHandle = handleOf(chat?.owner_handle);
+	const recipientPhone = text(data.recipient_phone);
+	const line =
+		ownerHandle ??
+		(direction === 'outbound' ? from : recipientPhone) ??
+		text(data.phone_number);
+	const to = direction === 'inbound' ? line : firstText(direction === 'outbound' ? recipientPhone : null, data.to);
+
+	return {
+		event_type: eventType,
+		event_id: text(event.event_id),
+		created_at: text(event.created_at),
+		trace_id: text(event.trace_id),
+		webhook_version: text(event.webhook_version),
+		chat_id: firstText(chat?.id, data.chat_id, eventType === 'chat.created' ? data.id : null),
+		message_id: messageIdOf(eventType, data, message),
+		from,
+		to,
+		line,
+		text: textOf(parts, data),
+		media: mediaOf(parts),
+		service: firstText(data.service, message?.service),
+		direction,
+		is_group:
+			typeof chat?.is_group === 'boolean'
+				? chat.is_group
+				: typeof data.is_group === 'boolean'
+					? data.is_group
+					: null,
+		data: event.data,
+	};
+}

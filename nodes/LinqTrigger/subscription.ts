@@ -1,0 +1,302 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+} from 'n8n-workflow';
+
+import { linqApiRequest } from '../shared/transport';
+import { KNOWN_EVENT_TYPES } from './events';
+import { canonicalHandle } from './filterEvent';
+
+/** The payload version our subscriptions ask for; shapeEvent also reads the older one. */
+export const WEBHOOK_VERSION = '2026-02-03';
+
+const SUBSCRIPTIONS_PATH = '/v3/webhook-subscriptions';
+
+/**
+ * What we keep about one subscription we created, in the node's static data under
+ * `registrations`, keyed by the n8n webhook URL it delivers to. The editor's test URL and the
+ * production URL are different subscriptions with different secrets, so keying by URL keeps
+ * them apart: "Listen for test event" starts from a copy of the production static data, and
+ * its own entry must neither replace nor reuse the production one.
+ */
+export interface Registration extends IDataObject {
+	id: string;
+	/** Shown once by Linq when the subscription is created; needed to verify deliveries. */
+	secret: string;
+	targetUrl: string;
+	events: string[];
+	lines: string[];
+	/** Created for the editor's "Listen for test event", not for the active workflow. */
+	test: boolean;
+}
+
+export interface WantedSubscription {
+	webhookUrl: string;
+	targetUrl: string;
+	events: string[];
+	lines: string[];
+}
+
+type Registrations = Record<string, Registration>;
+
+function baseUrl(url: string): string {
+	const query = url.indexOf('?');
+	return query === -1 ? url : url.slice(0, query);
+}
+
+export function targetUrlFor(webhookUrl: string): string {
+	return `${webhookUrl}${webhookUrl.includes('?') ? '&' : '?'}version=${WEBHOOK_VERSION}`;
+}
+
+function isRegistration(value: unknown): value is Registration {
+	const entry = value as Registration | null;
+	return typeof entry === 'object' && entry !== null && typeof entry.id === 'string' && entry.id !== '';
+}
+
+export function readRegistrations(staticData: IDataObject): Registrations {
+	const stored = staticData.registrations;
+	const registrations: Registrations = {};
+	if (stored !== null && typeof stored === 'object' && !Array.isArray(stored)) {
+		for (const [url, entry] of Object.entries(stored)) {
+			if (isRegistration(entry)) registrations[url] = entry;
+		}
+	}
+	return registrations;
+}
+
+/** Assigning the whole map is what marks n8n's static data as changed, so it gets saved. */
+function writeRegistrations(staticData: IDataObject, registrations: Registrations): void {
+	staticData.registrations = registrations;
+}
+
+/**
+ * The secrets that may have signed a delivery: those of the subscriptions made for the same
+ * kind of run (test deliveries arrive in manual mode), test or production.
+ */
+export function signingSecrets(staticData: IDataObject, test: boolean): string[] {
+	const secrets: string[] = [];
+	for (const registration of Object.values(readRegistrations(staticData))) {
+		if (registration.test === test && typeof registration.secret === 'string' && registration.secret !== '') {
+			secrets.push(registration.secret);
+		}
+	}
+	return secrets;
+}
+
+function sorted(values: Iterable<string>): string[] {
+	return [...new Set(values)].sort();
+}
+
+/** The subscription the node's parameters ask for. */
+export function wantedSubscription(this: IHookFunctions): WantedSubscription {
+	const webhookUrl = this.getNodeWebhookUrl('default');
+	if (!webhookUrl) {
+		throw new NodeOperationError(this.getNode(), 'n8n gave this trigger no webhook URL', {
+			description: 'Save the workflow, then activate it again.',
+		});
+	}
+	const events = sorted((this.getNodeParameter('events', []) as string[]).filter((event) => KNOWN_EVENT_TYPES.has(event)));
+	if (events.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Events is empty', {
+			description: 'Choose at least one event for the trigger to listen to, such as Message Received.',
+		});
+	}
+	const lines = sorted((this.getNodeParameter('lines', []) as string[]).map(canonicalHandle).filter((line) => line !== ''));
+	return { webhookUrl, targetUrl: targetUrlFor(webhookUrl), events, lines };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+function matches(remote: IDataObject, wanted: WantedSubscription): boolean {
+	const events = Array.isArray(remote.subscribed_events) ? (remote.subscribed_events as string[]) : [];
+	const lines = Array.isArray(remote.phone_numbers) ? (remote.phone_numbers as string[]) : [];
+	return (
+		remote.target_url === wanted.targetUrl &&
+		remote.is_active !== false &&
+		sameList(sorted(events), wanted.events) &&
+		sameList(sorted(lines.map(canonicalHandle)), wanted.lines)
+	);
+}
+
+function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
+}
+
+function subscriptionPath(id: string): string {
+	return `${SUBSCRIPTIONS_PATH}/${encodeURIComponent(id)}`;
+}
+
+/**
+ * Awaits a Linq request for which 404 is an answer, not a failure: the subscription is
+ * already gone. Every other failure (already a NodeApiError from the transport) propagates.
+ */
+async function unlessNotFound<T>(request: Promise<T>): Promise<T | undefined> {
+	return await request.catch((error: unknown) => {
+		if (isNotFound(error)) return undefined;
+		throw error;
+	});
+}
+
+/** The subscription, or undefined when Linq no longer has it. */
+async function fetchSubscription(this: IHookFunctions, id: string): Promise<IDataObject | undefined> {
+	return await unlessNotFound(linqApiRequest.call(this, { method: 'GET', path: subscriptionPath(id) }));
+}
+
+/** Deletes a subscription; one Linq no longer has counts as deleted. */
+async function deleteSubscription(this: IHookFunctions, id: string): Promise<void> {
+	await unlessNotFound(linqApiRequest.call(this, { method: 'DELETE', path: subscriptionPath(id) }));
+}
+
+/** Brings the subscription in line with the node; false when Linq no longer has it. */
+async function updateSubscription(
+	this: IHookFunctions,
+	id: string,
+	wanted: WantedSubscription,
+): Promise<boolean> {
+	const updated = await unlessNotFound(
+		linqApiRequest.call(this, {
+			method: 'PUT',
+			path: subscriptionPath(id),
+			body: {
+				target_url: wanted.targetUrl,
+				subscribed_events: wanted.events,
+				phone_numbers: wanted.lines,
+				is_active: true,
+			},
+		}),
+	);
+	return updated !== undefined;
+}
+
+/**
+ * Linq accepts one subscription per target URL and shows its secret only once, so a
+ * subscription on our URL whose secret we do not hold can never be verified: it is deleted so
+ * that `create` makes a fresh one, never adopted.
+ */
+async function deleteUnverifiableSubscriptions(this: IHookFunctions, webhookUrl: string): Promise<void> {
+	const body = await linqApiRequest.call(this, { method: 'GET', path: SUBSCRIPTIONS_PATH });
+	const subscriptions = Array.isArray(body.subscriptions) ? (body.subscriptions as IDataObject[]) : [];
+	for (const subscription of subscriptions) {
+		if (
+			typeof subscription.id === 'string' &&
+			typeof subscription.target_url === 'string' &&
+			baseUrl(subscription.target_url) === baseUrl(webhookUrl)
+		) {
+			await deleteSubscription.call(this, subscription.id);
+		}
+	}
+}
+
+/**
+ * An active workflow whose webhook URL changed (a new WEBHOOK_URL, say) still holds the
+ * subscription for the old URL; it is deleted so one trigger never has two. Test entries are
+ * left to the test run that made them.
+ */
+async function deleteOutdatedProductionSubscriptions(
+	this: IHookFunctions,
+	registrations: Registrations,
+	webhookUrl: string,
+): Promise<boolean> {
+	let changed = false;
+	for (const [url, registration] of Object.entries(registrations)) {
+		if (url === webhookUrl || registration.test) continue;
+		await deleteSubscription.call(this, registration.id);
+		delete registrations[url];
+		changed = true;
+	}
+	return changed;
+}
+
+function isTestRun(ctx: IHookFunctions): boolean {
+	return ctx.getMode() === 'manual';
+}
+
+/** `webhookMethods.default.checkExists`: true when a verifiable subscription matching the node is in place. */
+export async function subscriptionExists(this: IHookFunctions): Promise<boolean> {
+	const wanted = wantedSubscription.call(this);
+	const staticData = this.getWorkflowStaticData('node');
+	const registrations = readRegistrations(staticData);
+	let changed = false;
+	if (!isTestRun(this)) {
+		changed = await deleteOutdatedProductionSubscriptions.call(this, registrations, wanted.webhookUrl);
+	}
+
+	const stored = registrations[wanted.webhookUrl];
+	if (stored) {
+		const remote = typeof stored.secret === 'string' && stored.secret !== ''
+			? await fetchSubscription.call(this, stored.id)
+			: undefined;
+		if (remote !== undefined) {
+			if (matches(remote, wanted) || (await updateSubscription.call(this, stored.id, wanted))) {
+				registrations[wanted.webhookUrl] = {
+					...stored,
+					targetUrl: wanted.targetUrl,
+					events: wanted.events,
+					lines: wanted.lines,
+				};
+				writeRegistrations(staticData, registrations);
+				return true;
+			}
+		}
+		delete registrations[wanted.webhookUrl];
+		changed = true;
+	}
+	if (changed) writeRegistrations(staticData, registrations);
+
+	await deleteUnverifiableSubscriptions.call(this, wanted.webhookUrl);
+	return false;
+}
+
+/** `webhookMethods.default.create`: subscribes our URL and keeps the id and signing secret. */
+export async function createSubscription(this: IHookFunctions): Promise<boolean> {
+	const wanted = wantedSubscription.call(this);
+	const body: IDataObject = { target_url: wanted.targetUrl, subscribed_events: wanted.events };
+	if (wanted.lines.length > 0) body.phone_numbers = wanted.lines;
+	const created = await linqApiRequest.call(this, { method: 'POST', path: SUBSCRIPTIONS_PATH, body });
+
+	const id = typeof created.id === 'string' ? created.id : '';
+	const secret = typeof created.signing_secret === 'string' ? created.signing_secret : '';
+	if (id === '' || secret === '') {
+		if (id !== '') await deleteSubscription.call(this, id);
+		throw new NodeOperationError(this.getNode(), 'Linq did not return the new subscription\'s ID and signing secret', {
+			description: 'Without the secret no event could be verified, so the subscription was removed. Activate the workflow again.',
+		});
+	}
+
+	const staticData = this.getWorkflowStaticData('node');
+	const registrations = readRegistrations(staticData);
+	registrations[wanted.webhookUrl] = {
+		id,
+		secret,
+		targetUrl: wanted.targetUrl,
+		events: wanted.events,
+		lines: wanted.lines,
+		test: isTestRun(this),
+	};
+	writeRegistrations(staticData, registrations);
+	return true;
+}
+
+/**
+ * `webhookMethods.default.delete`: removes our subscription at Linq and forgets it. n8n calls
+ * it on deactivation and when a test listen ends, with the URL of that run.
+ */
+export async function removeSubscription(this: IHookFunctions): Promise<boolean> {
+	const webhookUrl = this.getNodeWebhookUrl('default');
+	if (!webhookUrl) return true;
+	const staticData = this.getWorkflowStaticData('node');
+	const registrations = readRegistrations(staticData);
+	const stored = registrations[webhookUrl];
+	if (stored) {
+		await deleteSubscription.call(this, stored.id);
+		delete registrations[webhookUrl];
+		writeRegistrations(staticData, registrations);
+		return true;
+	}
+	await deleteUnverifiableSubscriptions.call(this, webhookUrl);
+	return true;
+}
