@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
-import { requireText } from '../common/requireText';
 import { bodyOrSuccess } from '../common/successResult';
 import type { LinqOperation } from '../types';
 import { subscriptionIdField } from './fields';
+import { readSubscriptionId, subscriptionPath } from './subscriptionId';
 
 export const deleteWebhookSubscription: LinqOperation = {
 	value: 'delete',
@@ -13,16 +13,10 @@ export const deleteWebhookSubscription: LinqOperation = {
 	description: 'Stop a webhook subscription for good. Linq sends it no more events.',
 	properties: [subscriptionIdField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const node = this.getNode();
-		const id = requireText(
-			node,
-			this.getNodeParameter('subscriptionId', itemIndex),
-			'Subscription ID',
-			itemIndex,
-		);
+		const id = readSubscriptionId(this, itemIndex);
 		const body = await linqApiRequest.call(this, {
 			method: 'DELETE',
-			path: `/v3/webhook-subscriptions/${encodeURIComponent(id)}`,
+			path: subscriptionPath(id),
 			itemIndex,
 		});
 		return bodyOrSuccess(body, { id });

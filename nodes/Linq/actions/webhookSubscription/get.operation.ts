@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
-import { requireText } from '../common/requireText';
 import type { LinqOperation } from '../types';
 import { subscriptionIdField } from './fields';
+import { readSubscriptionId, subscriptionPath } from './subscriptionId';
 
 export const getWebhookSubscription: LinqOperation = {
 	value: 'get',
@@ -13,16 +13,10 @@ export const getWebhookSubscription: LinqOperation = {
 		'Get one webhook subscription: its target URL, event types, line filter and whether it is active. The signing secret is not included.',
 	properties: [subscriptionIdField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const node = this.getNode();
-		const id = requireText(
-			node,
-			this.getNodeParameter('subscriptionId', itemIndex),
-			'Subscription ID',
-			itemIndex,
-		);
+		const id = readSubscriptionId(this, itemIndex);
 		return await linqApiRequest.call(this, {
 			method: 'GET',
-			path: `/v3/webhook-subscriptions/${encodeURIComponent(id)}`,
+			path: subscriptionPath(id),
 			itemIndex,
 		});
 	},

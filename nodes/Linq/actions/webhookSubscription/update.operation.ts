@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
 import { requireChanges } from '../common/requireChanges';
-import { requireText } from '../common/requireText';
 import type { LinqOperation } from '../types';
 import {
 	eventsField,
@@ -12,6 +11,7 @@ import {
 	targetUrlField,
 } from './fields';
 import { subscriptionBody } from './subscriptionBody';
+import { readSubscriptionId, subscriptionPath } from './subscriptionId';
 
 export const updateWebhookSubscription: LinqOperation = {
 	value: 'update',
@@ -32,16 +32,11 @@ export const updateWebhookSubscription: LinqOperation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const node = this.getNode();
-		const id = requireText(
-			node,
-			this.getNodeParameter('subscriptionId', itemIndex),
-			'Subscription ID',
-			itemIndex,
-		);
+		const id = readSubscriptionId(this, itemIndex);
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		return await linqApiRequest.call(this, {
 			method: 'PUT',
-			path: `/v3/webhook-subscriptions/${encodeURIComponent(id)}`,
+			path: subscriptionPath(id),
 			body: requireChanges(
 				node,
 				subscriptionBody(node, fields, itemIndex),
