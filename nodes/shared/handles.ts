@@ -5,7 +5,7 @@ export const E164_EXAMPLE = '+15551234567';
 export type HandleResult = { ok: true; handle: string } | { ok: false; reason: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/;
-const PHONE_CHARS = /^\+?[\d\s\-.()]+$/;
+const PHONE_CHARS = /^[\d\s\-.()+]+$/;
 
 /**
  * Validates a Linq handle and returns its canonical form: an E.164 phone number or a
@@ -30,11 +30,17 @@ export function parseHandle(input: unknown): HandleResult {
 	if (!PHONE_CHARS.test(raw)) {
 		return { ok: false, reason: 'contains characters that are not part of a phone number' };
 	}
-	if (raw.indexOf('+') > 0) {
+	if (raw.lastIndexOf('+') > 0) {
 		return { ok: false, reason: 'has a "+" that is not at the start' };
+	}
+	if (/\(\s*0\s*\)/.test(raw)) {
+		return { ok: false, reason: 'has a "(0)" that is only dialled inside the country: leave it out' };
 	}
 
 	const digits = raw.replace(/\D/g, '');
+	if (!raw.startsWith('+') && digits.startsWith('00')) {
+		return { ok: false, reason: 'starts with an international dialling prefix: write + instead of 00' };
+	}
 	if (raw.startsWith('+')) {
 		if (digits.startsWith('0')) return { ok: false, reason: 'has a country code starting with 0' };
 		if (digits.length < 8) return { ok: false, reason: 'is too short for an international number' };
@@ -55,7 +61,7 @@ export function requireHandle(node: INode, value: unknown, field: string, itemIn
 	const shown = typeof value === 'string' || typeof value === 'number' ? ` "${value}"` : '';
 	throw new NodeOperationError(node, `${field}${shown} ${result.reason}`, {
 		itemIndex,
-		description: `Use an E.164 phone number with its country code, like ${E164_EXAMPLE}, or an email address for iMessage.`,
+		description: `Use the form ${E164_EXAMPLE}: a plus, the country code, then the number without its leading 0 (UK 07700 900123 is +447700900123). iMessage also accepts an email address.`,
 	});
 }
 
