@@ -1,0 +1,173 @@
+'use strict';
+/**
+ * Test doubles for the contexts n8n gives a webhook trigger: IHookFunctions for the
+ * subscription lifecycle (checkExists, create, delete) and IWebhookFunctions for each
+ * delivery. HTTP is real (the harness's axios sender), so nock sees every wire request.
+ * Static data is the workflow-level object n8n keeps: pass the same one to several
+ * contexts to carry state between calls, as n8n does by saving and reloading it.
+ */
+const crypto = require('crypto');
+const { Webhook } = require('standardwebhooks');
+const { NodeApiError } = require('n8n-workflow');
+const {
+	TEST_SIGNING_SECRET,
+	applyGenericAuth,
+	defaultCredentials,
+	defaultNode,
+	sendLikeN8n,
+} = require('./harness');
+
+const PRODUCTION_URL = 'https://n8n.example.com/webhook/5f1c2d3e-trigger/webhook';
+const TEST_URL = 'https://n8n.example.com/webhook-test/5f1c2d3e-trigger/webhook';
+
+function triggerNode(overrides = {}) {
+	return defaultNode({ name: 'Linq Trigger', type: 'n8n-nodes-linqapp.linqTrigger', ...overrides });
+}
+
+/** A fake express response that records what the node wrote. */
+function createResponse() {
+	const response = {
+		statusCode: undefined,
+		body: undefined,
+		ended: false,
+		status(code) {
+			response.statusCode = code;
+			return response;
+		},
+		send(body) {
+			response.body = body;
+			response.ended = true;
+			return response;
+		},
+		json(body) {
+			return response.send(body);
+		},
+		end() {
+			response.ended = true;
+			return response;
+		},
+	};
+	return response;
+}
+
+function readParameter(params, name, fallback) {
+	const value = name.split('.').reduce((object, key) => (object == null ? undefined : object[key]), params);
+	if (value !== undefined) return value;
+	if (fallback === undefined) throw new Error(`Could not get parameter "${name}" (the test gave none and no fallback)`);
+	return fallback;
+}
+
+/**
+ * One context that serves as IHookFunctions and IWebhookFunctions.
+ * - params: node parameters; staticData: the workflow static data object (shared across calls)
+ * - mode: 'webhook' / 'trigger' for production, 'manual' for the editor's test listen
+ * - webhookUrl: what getNodeWebhookUrl('default') answers
+ * - request: { headers, rawBody, body } for webhook()
+ */
+function createTriggerContext({
+	params = {},
+	credentials = defaultCredentials(),
+	node = triggerNode(),
+	staticData = {},
+	mode = 'webhook',
+	webhookUrl = PRODUCTION_URL,
+	request = { headers: {}, body: {} },
+} = {}) {
+	const requests = [];
+	const logs = [];
+	const response = createResponse();
+	const node_ = { ...node, parameters: params };
+	const log = (level) => (message, meta) => logs.push({ level, message, meta });
+
+	const ctx = {
+		requests,
+		logs,
+		response,
+		staticData,
+		getNode: () => node_,
+		getMode: () => mode,
+		getActivationMode: () => (mode === 'manual' ? 'manual' : 'activate'),
+		getNodeParameter: (name, fallback) => readParameter(params, name, fallback),
+		getCredentials: async () => ({ ...credentials }),
+		getNodeWebhookUrl: (name) => (name === 'default' ? webhookUrl : undefined),
+		getWorkflowStaticData(type) {
+			const key = type === 'node' ? `node:${node_.name}` : 'global';
+			if (staticData[key] === undefined) staticData[key] = {};
+			return staticData[key];
+		},
+		getRequestObject: () => request,
+		getHeaderData: () => request.headers,
+		getBodyData: () => request.body,
+		getResponseObject: () => response,
+		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+		helpers: {
+			async httpRequestWithAuthentication(credentialsType, options) {
+				if (credentialsType !== 'linqApi') throw new Error(`unexpected credentials ${credentialsType}`);
+				const authed = applyGenericAuth(credentials, options);
+				requests.push(authed);
+				try {
+					return await sendLikeN8n(authed);
+				} catch (error) {
+					throw new NodeApiError(node_, error);
+				}
+			},
+			async httpRequest(options) {
+				requests.push(options);
+				return await sendLikeN8n(options);
+			},
+			async prepareBinaryData(buffer, fileName, mimeType) {
+				return {
+					data: Buffer.from(buffer).toString('base64'),
+					mimeType: mimeType || 'application/octet-stream',
+					fileName,
+					fileSize: String(buffer.length),
+				};
+			},
+			returnJsonArray(data) {
+				return (Array.isArray(data) ? data : [data]).map((json) => ({ json }));
+			},
+		},
+	};
+	return ctx;
+}
+
+function nowSeconds() {
+	return Math.floor(Date.now() / 1000);
+}
+
+/**
+ * Headers and body of a delivery signed like Linq signs it: the Standard Webhooks headers
+ * computed by the `standardwebhooks` package (the oracle), and the legacy X-Webhook-*
+ * headers (hex HMAC over `timestamp.body`, keyed with the secret string).
+ */
+function signDelivery(payload, {
+	secret = TEST_SIGNING_SECRET,
+	id = `msg_${crypto.randomBytes(8).toString('hex')}`,
+	timestamp = nowSeconds(),
+	standard = true,
+	legacy = true,
+} = {}) {
+	const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+	const headers = { 'content-type': 'application/json' };
+	if (standard) {
+		headers['webhook-id'] = id;
+		headers['webhook-timestamp'] = String(timestamp);
+		headers['webhook-signature'] = new Webhook(secret).sign(id, new Date(timestamp * 1000), body);
+	}
+	if (legacy) {
+		headers['x-webhook-timestamp'] = String(timestamp);
+		headers['x-webhook-signature'] = crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+		headers['x-webhook-event'] = typeof payload === 'object' ? payload.event_type : 'unknown';
+	}
+	return { headers, rawBody: Buffer.from(body, 'utf8'), body: typeof payload === 'object' ? payload : undefined };
+}
+
+module.exports = {
+	PRODUCTION_URL,
+	TEST_URL,
+	createResponse,
+	createTriggerContext,
+	nowSeconds,
+	signDelivery,
+	triggerNode,
+};

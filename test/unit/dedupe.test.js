@@ -1,0 +1,92 @@
+'use strict';
+const {
+	DEDUPE_WINDOW_SECONDS,
+	MAX_KEYS,
+	MAX_STATE_BYTES,
+	checkAndRemember,
+	createDedupeState,
+	dedupeKeyCount,
+	readDedupeState,
+} = require('../../nodes/LinqTrigger/dedupe');
+
+const T0 = 1_795_000_000;
+
+function uuid(n) {
+	return `8b6c1f0e-0000-4000-8000-${String(n).padStart(12, '0')}`;
+}
+
+test('a new key is remembered; the same key again is a duplicate', () => {
+	const state = createDedupeState();
+	expect(checkAndRemember(state, ['msg_1'], T0)).toBe(false);
+	expect(checkAndRemember(state, ['msg_1'], T0 + 1)).toBe(true);
+	expect(checkAndRemember(state, ['msg_2'], T0 + 2)).toBe(false);
+});
+
+test('an event is recognised by either of its keys (webhook-id, event_id)', () => {
+	const state = createDedupeState();
+	expect(checkAndRemember(state, ['msg_1', 'evt_1'], T0)).toBe(false);
+	expect(checkAndRemember(state, ['evt_1'], T0 + 60)).toBe(true);
+	expect(checkAndRemember(state, ['msg_1'], T0 + 60)).toBe(true);
+});
+
+test('an event without keys is never called a duplicate and stores nothing', () => {
+	const state = createDedupeState();
+	expect(checkAndRemember(state, [], T0)).toBe(false);
+	expect(checkAndRemember(state, [], T0)).toBe(false);
+	expect(dedupeKeyCount(state)).toBe(0);
+});
+
+test('keys are remembered for at least 30 minutes, and forgotten once the window is long past', () => {
+	const state = createDedupeState();
+	checkAndRemember(state, ['msg_early'], T0);
+	// Traffic every 10 seconds for just under 30 minutes.
+	for (let t = 10; t < DEDUPE_WINDOW_SECONDS; t += 10) checkAndRemember(state, [`other_${t}`], T0 + t);
+	expect(checkAndRemember(state, ['msg_early'], T0 + DEDUPE_WINDOW_SECONDS - 1)).toBe(true);
+
+	const later = createDedupeState();
+	checkAndRemember(later, ['msg_old'], T0);
+	checkAndRemember(later, ['msg_new'], T0 + 45 * 60);
+	expect(checkAndRemember(later, ['msg_old'], T0 + 45 * 60 + 1)).toBe(false);
+});
+
+test('the state survives the JSON round trip n8n puts static data through', () => {
+	const state = createDedupeState();
+	checkAndRemember(state, ['msg_1'], T0);
+	const reloaded = readDedupeState(JSON.parse(JSON.stringify(state)));
+	expect(checkAndRemember(reloaded, ['msg_1'], T0 + 5)).toBe(true);
+});
+
+test('unreadable state in static data starts afresh instead of failing', () => {
+	for (const junk of [undefined, null, 'x', [], { v: 2, g: [] }, { v: 1, g: [{ s: 'a' }] }, { v: 1, g: new Array(9).fill({ s: 1, n: 0, k: {} }) }]) {
+		expect(readDedupeState(junk)).toEqual({ v: 1, g: [] });
+	}
+});
+
+test('100,000 distinct events leave the state under its documented bounds', () => {
+	const state = createDedupeState();
+	// 100,000 events within 100 seconds: far more than the window can hold by count.
+	let duplicates = 0;
+	for (let n = 0; n < 100_000; n++) {
+		if (checkAndRemember(state, [uuid(n)], T0 + Math.floor(n / 1000))) duplicates++;
+	}
+	expect(duplicates).toBe(0);
+	expect(dedupeKeyCount(state)).toBeLessThanOrEqual(MAX_KEYS);
+	expect(Buffer.byteLength(JSON.stringify(state))).toBeLessThanOrEqual(MAX_STATE_BYTES);
+	expect(MAX_STATE_BYTES).toBeLessThan(300 * 1024);
+});
+
+test('100,000 events spread over two days also stay bounded, and old generations are dropped by time', () => {
+	const state = createDedupeState();
+	for (let n = 0; n < 100_000; n++) checkAndRemember(state, [uuid(n), `msg_${n}`], T0 + Math.floor(n * 1.728));
+	expect(dedupeKeyCount(state)).toBeLessThanOrEqual(MAX_KEYS);
+	expect(Buffer.byteLength(JSON.stringify(state))).toBeLessThanOrEqual(MAX_STATE_BYTES);
+	const oldest = Math.min(...state.g.map((generation) => generation.s));
+	expect(T0 + Math.floor(99_999 * 1.728) - oldest).toBeLessThanOrEqual(DEDUPE_WINDOW_SECONDS + 10 * 60);
+});
+
+test('a duplicate within the window is still caught after 12,000 other events (the count guarantee is 12,288)', () => {
+	const state = createDedupeState();
+	checkAndRemember(state, ['msg_retry_me'], T0);
+	for (let n = 0; n < 12_000; n++) checkAndRemember(state, [uuid(n)], T0 + Math.floor(n / 10));
+	expect(checkAndRemember(state, ['msg_retry_me'], T0 + 1_200)).toBe(true);
+});
