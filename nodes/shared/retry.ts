@@ -34,6 +34,8 @@ export function parseRetryAfterMs(
 		if (typeof value !== 'string' || value.trim() === '') return undefined;
 		const seconds = Number(value);
 		if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+		// Date.parse reads bare numbers such as "-3" as years: only a real date is a date.
+		if (!/[a-z]/i.test(value)) return undefined;
 		const date = Date.parse(value);
 		return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 	};
