@@ -10,8 +10,11 @@ const path = require('node:path');
 /** Settings that keep n8n quiet and local; callers add their own on top. */
 function n8nEnv({ userFolder, port, brokerPort, host = '127.0.0.1', extra = {} }) {
 	const origin = `http://${host}:${port}`;
+	// n8n runs in test mode (silent, different defaults) when it sees a test runner's variables.
+	const { NODE_ENV, JEST_WORKER_ID, NODE_OPTIONS, ...inherited } = process.env;
 	return {
-		...process.env,
+		...inherited,
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',

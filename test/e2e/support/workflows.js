@@ -1,0 +1,83 @@
+'use strict';
+/**
+ * Workflow JSON for the suite. Action workflows start with a Webhook node that answers with
+ * the last node's items, so one HTTP call runs the workflow in the live n8n and returns what
+ * our node produced.
+ */
+const crypto = require('node:crypto');
+
+const LINQ_NODE_TYPE = 'n8n-nodes-linqapp.linq';
+const LINQ_TRIGGER_TYPE = 'n8n-nodes-linqapp.linqTrigger';
+
+function webhookNode(path) {
+	return {
+		id: crypto.randomUUID(),
+		name: 'Start',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: crypto.randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+	};
+}
+
+/** Turns `body.file` (base64) of the webhook call into binary property `data`. */
+function toFileNode({ fileName, mimeType }) {
+	return {
+		id: crypto.randomUUID(),
+		name: 'To File',
+		type: 'n8n-nodes-base.convertToFile',
+		typeVersion: 1.1,
+		position: [220, 0],
+		parameters: {
+			operation: 'toBinary',
+			sourceProperty: 'body.file',
+			binaryPropertyName: 'data',
+			options: { fileName, mimeType },
+		},
+	};
+}
+
+function linqNode(parameters, credentialId) {
+	return {
+		id: crypto.randomUUID(),
+		name: 'Linq',
+		type: LINQ_NODE_TYPE,
+		typeVersion: 1,
+		position: [440, 0],
+		parameters,
+		credentials: { linqApi: { id: credentialId, name: 'Linq (fake)' } },
+	};
+}
+
+function chain(nodes) {
+	const connections = {};
+	for (let index = 0; index < nodes.length - 1; index++) {
+		connections[nodes[index].name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
+
+/** Webhook → (To File) → Linq with `parameters`. */
+function actionWorkflow({ name, path, parameters, credentialId, file }) {
+	const nodes = [webhookNode(path)];
+	if (file) nodes.push(toFileNode(file));
+	nodes.push(linqNode(parameters, credentialId));
+	return { name, nodes, connections: chain(nodes), settings: { executionOrder: 'v1' } };
+}
+
+function triggerWorkflow({ name, parameters, credentialId }) {
+	const trigger = {
+		id: crypto.randomUUID(),
+		name: 'Linq Trigger',
+		type: LINQ_TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: crypto.randomUUID(),
+		parameters,
+		credentials: { linqApi: { id: credentialId, name: 'Linq (fake)' } },
+	};
+	return { name, nodes: [trigger], connections: {}, settings: { executionOrder: 'v1' } };
+}
+
+module.exports = { actionWorkflow, triggerWorkflow, LINQ_NODE_TYPE, LINQ_TRIGGER_TYPE };
