@@ -1,0 +1,72 @@
+'use strict';
+/**
+ * What n8n's installer and strict lint expect of package.json and the repository, checked
+ * without building. The packed tarball itself is checked by `npm run check:package`.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '../..');
+const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
+const manifest = JSON.parse(read('package.json'));
+
+test('is an n8n community node package named n8n-nodes-linqapp, MIT licensed', () => {
+	expect(manifest.name).toBe('n8n-nodes-linqapp');
+	expect(manifest.keywords).toContain('n8n-community-node-package');
+	expect(manifest.license).toBe('MIT');
+	for (const key of ['description', 'homepage', 'author', 'repository']) expect(manifest[key]).toBeTruthy();
+	expect(fs.existsSync(path.join(root, 'LICENSE'))).toBe(true);
+});
+
+test('ships only dist, with no runtime dependencies and n8n-workflow as the only peer', () => {
+	expect(manifest.files).toEqual(['dist']);
+	expect(manifest.dependencies ?? {}).toEqual({});
+	expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	expect(manifest.overrides).toBeUndefined();
+	expect(manifest.bundleDependencies ?? manifest.bundledDependencies).toBeUndefined();
+});
+
+test('has no install lifecycle scripts, and the build, lint, test and package check scripts', () => {
+	for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts[hook]).toBeUndefined();
+	expect(manifest.scripts).toMatchObject({
+		build: expect.stringMatching(/^tsc && gulp /),
+		lint: 'n8n-node lint',
+		test: 'jest',
+		'check:package': 'node scripts/check-package.mjs',
+	});
+});
+
+test('the n8n block is strict, API version 1, and every path compiles from a source file', () => {
+	expect(manifest.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
+	const paths = [...manifest.n8n.credentials, ...manifest.n8n.nodes];
+	expect(manifest.n8n.credentials).toContain('dist/credentials/LinqApi.credentials.js');
+	expect(manifest.n8n.nodes).toContain('dist/nodes/Linq/Linq.node.js');
+	for (const compiled of paths) {
+		expect(compiled).toMatch(/^dist\/(credentials|nodes)\/.+\.(credentials|node)\.js$/);
+		expect(fs.existsSync(path.join(root, compiled.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+	}
+});
+
+test('the lint config is n8n\'s default, as strict mode requires', () => {
+	const template = read('node_modules/@n8n/node-cli/dist/template/templates/shared/default/eslint.config.mjs');
+	const normalise = (text) => text.replace(/\s+/g, ' ').trim();
+	expect(normalise(read('eslint.config.mjs'))).toBe(normalise(template));
+});
+
+test('tests, benches and scripts are kept out of the compiled output', () => {
+	const tsconfig = JSON.parse(read('tsconfig.json'));
+	expect(tsconfig.include).toEqual(['credentials/**/*', 'nodes/**/*']);
+	expect(tsconfig.compilerOptions).toMatchObject({ strict: true, outDir: './dist/' });
+	expect(tsconfig.exclude).toEqual(expect.arrayContaining(['test', 'bench', 'scripts']));
+});
+
+test('the .npmrc skips install scripts, which one lint dependency needs to install with npm', () => {
+	expect(read('.npmrc')).toMatch(/^ignore-scripts=true$/m);
+});
+
+test('the light and dark icons are different SVG files', () => {
+	const light = read('icons/linq.svg');
+	const dark = read('icons/linq.dark.svg');
+	for (const icon of [light, dark]) expect(icon).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^]*<\/svg>\s*$/);
+	expect(light).not.toBe(dark);
+});
