@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { optionsField } from '../common/optionsField';
 import { readBinaryFile, uploadBinary } from '../common/uploadBinary';
 import type { LinqOperation } from '../types';
 
@@ -18,30 +19,23 @@ export const uploadAttachment: LinqOperation = {
 			default: 'data',
 			description: 'Name of the input binary property that holds the file',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'File Name',
-					name: 'fileName',
-					type: 'string',
-					default: '',
-					description: 'Name recipients see. Defaults to the binary file name.',
-				},
-				{
-					displayName: 'Content Type',
-					name: 'contentType',
-					type: 'string',
-					default: '',
-					placeholder: 'image/jpeg',
-					description: 'MIME type of the file. Defaults to the binary MIME type.',
-				},
-			],
-		},
+		optionsField([
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				description: 'Name recipients see. Defaults to the binary file name.',
+			},
+			{
+				displayName: 'Content Type',
+				name: 'contentType',
+				type: 'string',
+				default: '',
+				placeholder: 'image/jpeg',
+				description: 'MIME type of the file. Defaults to the binary MIME type.',
+			},
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

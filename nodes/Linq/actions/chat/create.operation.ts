@@ -5,7 +5,7 @@ import { linqApiRequest } from '../../../shared/transport';
 import { fromField } from '../common/fromField';
 import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
 import { messageContent, prepareMessage } from '../common/readMessageContent';
-import { readRecipients, recipientsDescription } from '../common/recipients';
+import { readRecipients, recipientsField } from '../common/recipients';
 import type { LinqOperation } from '../types';
 
 export const createChat: LinqOperation = {
@@ -17,15 +17,7 @@ export const createChat: LinqOperation = {
 	concurrent: true,
 	properties: [
 		fromField,
-		{
-			displayName: 'To',
-			name: 'to',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: '+15551234567',
-			description: recipientsDescription,
-		},
+		recipientsField,
 		...messageBodyFields,
 		messageOptionsField({ replyTo: false }),
 	],

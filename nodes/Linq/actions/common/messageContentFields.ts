@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOption } from './fields';
+import { optionsField } from './optionsField';
 
 const SCREEN_EFFECTS = [
 	'balloons',
@@ -179,12 +180,5 @@ export function messageOptionsField(flags: MessageOptionsFlags): INodeProperties
 			},
 		);
 	}
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
+	return optionsField(options);
 }

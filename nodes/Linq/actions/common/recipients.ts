@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { requireHandles } from '../../../shared/handles';
 import { LIMITS } from './limits';
@@ -19,5 +19,13 @@ export function readRecipients(ctx: IExecuteFunctions, itemIndex: number): strin
 	return handles;
 }
 
-export const recipientsDescription =
-	'Phone numbers in E.164 format (+15551234567) or iMessage email addresses, separated by commas. One recipient is a direct chat; several (up to 31) make a group chat.';
+export const recipientsField: INodeProperties = {
+	displayName: 'To',
+	name: 'to',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '+15551234567',
+	description:
+		'Phone numbers in E.164 format (+15551234567) or iMessage email addresses, separated by commas. One recipient is a direct chat; several (up to 31) make a group chat.',
+};

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { linqApiRequest } from '../../../shared/transport';
 import { LIMITS } from '../common/limits';
+import { optionsField, partIndexOption } from '../common/optionsField';
 import type { LinqOperation } from '../types';
 import { messageIdField } from './fields';
 import { messagePath, readMessageId } from './messagePath';
@@ -23,23 +24,7 @@ export const editMessage: LinqOperation = {
 			default: '',
 			description: 'The new text, up to 10,000 characters',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Part Index',
-					name: 'partIndex',
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 0,
-					description: 'Which part of the message to edit, counting from 0',
-				},
-			],
-		},
+		optionsField([partIndexOption('edit')]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const messageId = readMessageId(this, itemIndex);

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequestAllItems } from '../../../shared/transport';
 import { returnAllFields } from '../common/fields';
+import { optionsField } from '../common/optionsField';
 import type { LinqOperation } from '../types';
 import { messageIdField } from './fields';
 import { messagePath, readMessageId } from './messagePath';
@@ -15,25 +16,18 @@ export const getMessageThread: LinqOperation = {
 	properties: [
 		messageIdField,
 		...returnAllFields,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Order',
-					name: 'order',
-					type: 'options',
-					options: [
-						{ name: 'Oldest First', value: 'asc' },
-						{ name: 'Newest First', value: 'desc' },
-					],
-					default: 'asc',
-				},
-			],
-		},
+		optionsField([
+			{
+				displayName: 'Order',
+				name: 'order',
+				type: 'options',
+				options: [
+					{ name: 'Oldest First', value: 'asc' },
+					{ name: 'Newest First', value: 'desc' },
+				],
+				default: 'asc',
+			},
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const order = this.getNodeParameter('options.order', itemIndex, '') as string;

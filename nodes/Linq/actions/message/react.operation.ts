@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
+import { optionsField, partIndexOption } from '../common/optionsField';
 import type { LinqOperation } from '../types';
 import { messageIdField } from './fields';
 import { messagePath, readMessageId } from './messagePath';
@@ -46,23 +47,7 @@ export const reactToMessage: LinqOperation = {
 			description: 'The emoji to react with, a single character',
 			displayOptions: { show: { reactionType: ['custom'] } },
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Part Index',
-					name: 'partIndex',
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 0,
-					description: 'Which part of the message to react to, counting from 0',
-				},
-			],
-		},
+		optionsField([partIndexOption('react to')]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const messageId = readMessageId(this, itemIndex);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { linqApiRequest } from '../../../shared/transport';
 import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
 import { messageContent, prepareMessage } from '../common/readMessageContent';
-import { readRecipients, recipientsDescription } from '../common/recipients';
+import { readRecipients, recipientsField } from '../common/recipients';
 import type { LinqOperation } from '../types';
 
 export const sendMessage: LinqOperation = {
@@ -14,15 +14,7 @@ export const sendMessage: LinqOperation = {
 		'Send a message to phone numbers or emails without a chat ID. Linq picks the line and reuses or creates the chat.',
 	concurrent: true,
 	properties: [
-		{
-			displayName: 'To',
-			name: 'to',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: '+15551234567',
-			description: recipientsDescription,
-		},
+		recipientsField,
 		...messageBodyFields,
 		messageOptionsField({ replyTo: true, continuation: true }),
 	],
