@@ -72,10 +72,10 @@ export function checkMessageContent(input: MessageContentInput): ContentProblem 
 		return { field: 'Link', message: `Link is longer than ${LIMITS.linkLength} characters` };
 	}
 	if (input.firstMessageOfNewChat && (link || URL_IN_TEXT.test(text))) {
+		const field = link ? 'Link' : 'Text';
 		return {
-			field: link ? 'Link' : 'Text',
-			message:
-				'The first message of a new chat may not contain a link (Linq error 1005): send the link in a follow-up message',
+			field,
+			message: `${field} holds a link, which the first message of a new chat may not (Linq error 1005): send the link in a follow-up message`,
 		};
 	}
 	for (const [index, media] of input.media.entries()) {
@@ -93,11 +93,11 @@ export function checkMessageContent(input: MessageContentInput): ContentProblem 
 	if (urlMedia > LIMITS.urlMediaParts) {
 		return {
 			field: 'Media URL',
-			message: `${urlMedia} media URLs given; Linq downloads at most ${LIMITS.urlMediaParts} per message. Send the rest as binary data.`,
+			message: `Media URL is used ${urlMedia} times; Linq downloads at most ${LIMITS.urlMediaParts} per message. Send the rest as binary data.`,
 		};
 	}
 	if (input.media.length + (text.trim() ? 1 : 0) > LIMITS.parts) {
-		return { field: 'Media', message: `A message has at most ${LIMITS.parts} parts` };
+		return { field: 'Media', message: `Media makes the message longer than ${LIMITS.parts} parts` };
 	}
 	if (input.replyToPartIndex !== undefined && !input.replyToMessageId?.trim()) {
 		return { field: 'Reply To Message ID', message: 'Reply To Part Index needs a Reply To Message ID' };
