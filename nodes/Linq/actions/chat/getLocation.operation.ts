@@ -9,7 +9,7 @@ export const getLocation: LinqOperation = {
 	name: 'Get Location',
 	action: 'Get the shared locations in a chat',
 	description:
-		"Get the locations participants are sharing in a chat, as GeoJSON with one feature per participant ([longitude, latitude])",
+		'Get the locations participants are sharing in a chat, as GeoJSON with one feature per participant ([longitude, latitude])',
 	properties: [chatLocatorField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const chatId = readChatId(this, itemIndex);

@@ -9,7 +9,7 @@ export const leaveChat: LinqOperation = {
 	name: 'Leave',
 	action: 'Leave a chat',
 	description:
-		"Remove your number from an iMessage group chat of 4 or more participants. Afterwards the chat refuses sends.",
+		'Remove your number from an iMessage group chat of 4 or more participants. Afterwards the chat refuses sends.',
 	properties: [chatLocatorField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const chatId = readChatId(this, itemIndex);

@@ -10,7 +10,7 @@ export const markChatAsRead: LinqOperation = {
 	name: 'Mark as Read',
 	action: 'Mark a chat as read',
 	description:
-		"Mark every message of a chat as read, which sends read receipts where the service supports them",
+		'Mark every message of a chat as read, which sends read receipts where the service supports them',
 	properties: [chatLocatorField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const chatId = readChatId(this, itemIndex);

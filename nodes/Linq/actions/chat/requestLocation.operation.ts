@@ -9,7 +9,7 @@ export const requestLocation: LinqOperation = {
 	name: 'Request Location',
 	action: 'Request the location of a chat participant',
 	description:
-		"Ask the participant of a direct iMessage chat to share their location. Get Location reads it once they do.",
+		'Ask the participant of a direct iMessage chat to share their location. Get Location reads it once they do.',
 	properties: [chatLocatorField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const chatId = readChatId(this, itemIndex);

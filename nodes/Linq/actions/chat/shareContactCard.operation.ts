@@ -10,7 +10,7 @@ export const shareContactCard: LinqOperation = {
 	name: 'Share Contact Card',
 	action: 'Share your contact card in a chat',
 	description:
-		"Share your name and photo (the contact card set up in Linq) with the participants of a chat",
+		'Share your name and photo (the contact card set up in Linq) with the participants of a chat',
 	properties: [chatLocatorField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const chatId = readChatId(this, itemIndex);

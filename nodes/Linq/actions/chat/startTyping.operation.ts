@@ -10,7 +10,7 @@ export const startTyping: LinqOperation = {
 	name: 'Start Typing',
 	action: 'Start the typing indicator in a chat',
 	description:
-		"Show the typing indicator in a direct chat that was active in the last 5 minutes. Group chats are refused. Sending a message stops it.",
+		'Show the typing indicator in a direct chat that was active in the last 5 minutes. Group chats are refused. Sending a message stops it.',
 	properties: [chatLocatorField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const chatId = readChatId(this, itemIndex);

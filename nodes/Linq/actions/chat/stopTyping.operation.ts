@@ -10,7 +10,7 @@ export const stopTyping: LinqOperation = {
 	name: 'Stop Typing',
 	action: 'Stop the typing indicator in a chat',
 	description:
-		"Hide the typing indicator in a direct chat",
+		'Hide the typing indicator in a direct chat',
 	properties: [chatLocatorField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const chatId = readChatId(this, itemIndex);
