@@ -3,6 +3,7 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/unit'],
 	testMatch: ['**/*.test.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/support/nockIsolation.js'],
 	moduleFileExtensions: ['ts', 'js', 'json'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
