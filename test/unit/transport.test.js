@@ -436,6 +436,13 @@ describe('pagination', () => {
 	const chats = (from, count) => Array.from({ length: count }, (_, i) => ({ id: `chat_${from + i}` }));
 	const request = { method: 'GET', path: '/v3/chats', qs: { from: '+15551230001' } };
 
+	/** The items collected and how many requests it took. */
+	async function collect(page) {
+		const ctx = createExecuteContext();
+		const items = await linqApiRequestAllItems.call(ctx, request, { property: 'chats', ...page });
+		return { items, requests: ctx.requests.length };
+	}
+
 	test('Return All follows next_cursor over three pages, asking for 100 each time', async () => {
 		const scope = nock(BASE_URL)
 			.get('/v3/chats')
@@ -447,10 +454,7 @@ describe('pagination', () => {
 			.get('/v3/chats')
 			.query({ from: '+15551230001', limit: '100', cursor: 'cur_3' })
 			.reply(200, { chats: chats(200, 7), next_cursor: null });
-		const ctx = createExecuteContext();
-		const items = await linqApiRequestAllItems.call(ctx, request, { property: 'chats', returnAll: true });
-		expect(items).toEqual(chats(0, 207));
-		expect(ctx.requests).toHaveLength(3);
+		expect(await collect({ returnAll: true })).toEqual({ items: chats(0, 207), requests: 3 });
 		scope.done();
 	});
 
@@ -459,14 +463,7 @@ describe('pagination', () => {
 			.get('/v3/chats')
 			.query({ from: '+15551230001', limit: '5' })
 			.reply(200, { chats: chats(0, 5), next_cursor: 'cur_2' });
-		const ctx = createExecuteContext();
-		const items = await linqApiRequestAllItems.call(ctx, request, {
-			property: 'chats',
-			returnAll: false,
-			limit: 5,
-		});
-		expect(items).toEqual(chats(0, 5));
-		expect(ctx.requests).toHaveLength(1);
+		expect(await collect({ returnAll: false, limit: 5 })).toEqual({ items: chats(0, 5), requests: 1 });
 		scope.done();
 	});
 
@@ -478,35 +475,17 @@ describe('pagination', () => {
 			.get('/v3/chats')
 			.query({ from: '+15551230001', limit: '50', cursor: 'cur_2' })
 			.reply(200, { chats: chats(100, 50), next_cursor: 'cur_3' });
-		const ctx = createExecuteContext();
-		const items = await linqApiRequestAllItems.call(ctx, request, {
-			property: 'chats',
-			returnAll: false,
-			limit: 150,
-		});
-		expect(items).toEqual(chats(0, 150));
-		expect(ctx.requests).toHaveLength(2);
+		expect(await collect({ returnAll: false, limit: 150 })).toEqual({ items: chats(0, 150), requests: 2 });
 		scope.done();
 	});
 
 	test('a server that returns more than asked is trimmed to the Limit', async () => {
-		nock(BASE_URL)
-			.get('/v3/chats')
-			.query(true)
-			.reply(200, { chats: chats(0, 10), next_cursor: 'cur_2' });
-		const items = await linqApiRequestAllItems.call(createExecuteContext(), request, {
-			property: 'chats',
-			returnAll: false,
-			limit: 3,
-		});
-		expect(items).toEqual(chats(0, 3));
+		nock(BASE_URL).get('/v3/chats').query(true).reply(200, { chats: chats(0, 10), next_cursor: 'cur_2' });
+		expect(await collect({ returnAll: false, limit: 3 })).toEqual({ items: chats(0, 3), requests: 1 });
 	});
 
 	test('an empty page ends Return All even if a cursor comes back', async () => {
 		nock(BASE_URL).get('/v3/chats').query(true).reply(200, { chats: [], next_cursor: 'cur_loop' });
-		const ctx = createExecuteContext();
-		const items = await linqApiRequestAllItems.call(ctx, request, { property: 'chats', returnAll: true });
-		expect(items).toEqual([]);
-		expect(ctx.requests).toHaveLength(1);
+		expect(await collect({ returnAll: true })).toEqual({ items: [], requests: 1 });
 	});
 });
