@@ -97,7 +97,8 @@ function serialiseQuery(qs: IDataObject | undefined): IDataObject | undefined {
 }
 
 function carriesIdempotencyKey(request: LinqRequest): boolean {
-	if (request.headers?.['Idempotency-Key']) return true;
+	const headers = Object.entries(request.headers ?? {});
+	if (headers.some(([name, value]) => name.toLowerCase() === 'idempotency-key' && value)) return true;
 	const message = request.body?.message as IDataObject | undefined;
 	return Boolean(message?.idempotency_key ?? request.body?.idempotency_key);
 }

@@ -216,6 +216,22 @@ describe('retries', () => {
 		expect(sleeps).toHaveLength(2);
 	});
 
+	test('an idempotency-key header in any letter case makes a POST repeatable', async () => {
+		nock(BASE_URL)
+			.post('/v3/messages')
+			.reply(500, linqError(3000, 'Internal error'))
+			.post('/v3/messages')
+			.reply(202, { message: { id: 'msg_3' } });
+		const { ctx, promise } = call({
+			method: 'POST',
+			path: '/v3/messages',
+			body: { to: ['+15551230002'] },
+			headers: { 'idempotency-key': 'key-8' },
+		});
+		await expect(promise).resolves.toEqual({ message: { id: 'msg_3' } });
+		expect(ctx.requests).toHaveLength(2);
+	});
+
 	test('an Idempotency-Key header makes a POST repeatable and is kept on every attempt', async () => {
 		const keys = [];
 		nock(BASE_URL)
