@@ -7,15 +7,19 @@ import { hash } from 'crypto';
  * whatever the traffic:
  *
  * - Keys are stored as 12-character digests (72 bits of SHA-256), so one entry costs
- *   17 bytes of JSON however long Linq's ids are.
+ *   15 bytes of JSON however long Linq's ids are.
  * - Keys go into generations of at most 10 minutes and at most 4,096 keys. A generation is
  *   dropped whole once its newest possible key is 30 minutes old, or when a fifth generation
  *   is needed. No more than 4 generations exist, so the state never holds more than 16,384
- *   keys (MAX_KEYS) and its JSON never exceeds MAX_STATE_BYTES (about 280 KB).
- * - Under heavy traffic the count limit wins: a key is then kept for 30 minutes or until
- *   12,288 newer keys arrived, whichever comes first (about 6 events a second for 30 minutes).
+ *   keys (MAX_KEYS) and its JSON never exceeds MAX_STATE_BYTES (245,920 bytes).
+ * - Under heavy traffic the count limit wins: a key is kept for 30 minutes or until 12,288
+ *   newer keys arrived, whichever comes first. The full 30 minutes are covered up to about
+ *   6.8 keys a second; an event stores one key, or two when its webhook-id and event_id differ.
  *
- * Lookups and inserts touch at most 4 hash maps, so each event costs the same at any size.
+ * Generations are persisted as plain arrays (compact JSON) and looked up through a Set built
+ * once per loaded array and kept in a WeakMap, so a lookup or insert touches at most four
+ * hash sets whatever the state's size. n8n reloads static data for every webhook call, so
+ * there the Set is rebuilt once per call, alongside n8n's own parsing of the same JSON.
  */
 export const DEDUPE_WINDOW_SECONDS = 30 * 60;
 export const GENERATION_SECONDS = 10 * 60;
@@ -23,24 +27,35 @@ export const MAX_GENERATIONS = 4;
 export const KEYS_PER_GENERATION = 4_096;
 export const MAX_KEYS = MAX_GENERATIONS * KEYS_PER_GENERATION;
 const KEY_CHARS = 12;
-/** `"<12 chars>":1,` per key, plus the frame of each generation and of the state. */
-export const MAX_STATE_BYTES = MAX_KEYS * (KEY_CHARS + 5) + MAX_GENERATIONS * 48 + 32;
+/** `"<12 chars>",` per key, plus the frame of each generation and of the state. */
+export const MAX_STATE_BYTES = MAX_KEYS * (KEY_CHARS + 3) + MAX_GENERATIONS * 32 + 32;
 
 interface Generation {
 	/** Start, in Unix seconds. */
 	s: number;
-	/** Keys held. */
-	n: number;
-	k: Record<string, 1>;
+	/** Key digests, oldest first. */
+	k: string[];
 }
 
 export interface DedupeState {
-	v: 1;
+	v: 2;
 	g: Generation[];
 }
 
 export function createDedupeState(): DedupeState {
-	return { v: 1, g: [] };
+	return { v: 2, g: [] };
+}
+
+/** Lookup sets for the generation arrays of the states in use; garbage-collected with them. */
+const indexes = new WeakMap<string[], Set<string>>();
+
+function indexOf(generation: Generation): Set<string> {
+	let index = indexes.get(generation.k);
+	if (index === undefined || index.size !== generation.k.length) {
+		index = new Set(generation.k);
+		indexes.set(generation.k, index);
+	}
+	return index;
 }
 
 function isGeneration(value: unknown): value is Generation {
@@ -49,9 +64,8 @@ function isGeneration(value: unknown): value is Generation {
 		typeof generation === 'object' &&
 		generation !== null &&
 		typeof generation.s === 'number' &&
-		typeof generation.n === 'number' &&
-		typeof generation.k === 'object' &&
-		generation.k !== null
+		Array.isArray(generation.k) &&
+		generation.k.length <= KEYS_PER_GENERATION
 	);
 }
 
@@ -61,7 +75,7 @@ export function readDedupeState(value: unknown): DedupeState {
 	if (
 		typeof state === 'object' &&
 		state !== null &&
-		state.v === 1 &&
+		state.v === 2 &&
 		Array.isArray(state.g) &&
 		state.g.length <= MAX_GENERATIONS &&
 		state.g.every(isGeneration)
@@ -82,10 +96,10 @@ function dropExpired(state: DedupeState, nowSeconds: number): void {
 
 function currentGeneration(state: DedupeState, nowSeconds: number): Generation {
 	const last = state.g[state.g.length - 1];
-	if (last && nowSeconds - last.s < GENERATION_SECONDS && last.n < KEYS_PER_GENERATION) {
+	if (last && nowSeconds - last.s < GENERATION_SECONDS && last.k.length < KEYS_PER_GENERATION) {
 		return last;
 	}
-	const fresh: Generation = { s: nowSeconds, n: 0, k: {} };
+	const fresh: Generation = { s: nowSeconds, k: [] };
 	state.g.push(fresh);
 	while (state.g.length > MAX_GENERATIONS) state.g.shift();
 	return fresh;
@@ -104,20 +118,22 @@ export function checkAndRemember(
 	dropExpired(state, nowSeconds);
 	const digests = keys.map(digest);
 	for (const generation of state.g) {
+		const index = indexOf(generation);
 		for (const key of digests) {
-			if (generation.k[key] === 1) return true;
+			if (index.has(key)) return true;
 		}
 	}
 	for (const key of digests) {
 		const generation = currentGeneration(state, nowSeconds);
-		if (generation.k[key] !== 1) {
-			generation.k[key] = 1;
-			generation.n++;
+		const index = indexOf(generation);
+		if (!index.has(key)) {
+			generation.k.push(key);
+			index.add(key);
 		}
 	}
 	return false;
 }
 
 export function dedupeKeyCount(state: DedupeState): number {
-	return state.g.reduce((total, generation) => total + generation.n, 0);
+	return state.g.reduce((total, generation) => total + generation.k.length, 0);
 }

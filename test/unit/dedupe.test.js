@@ -57,8 +57,8 @@ test('the state survives the JSON round trip n8n puts static data through', () =
 });
 
 test('unreadable state in static data starts afresh instead of failing', () => {
-	for (const junk of [undefined, null, 'x', [], { v: 2, g: [] }, { v: 1, g: [{ s: 'a' }] }, { v: 1, g: new Array(9).fill({ s: 1, n: 0, k: {} }) }]) {
-		expect(readDedupeState(junk)).toEqual({ v: 1, g: [] });
+	for (const junk of [undefined, null, 'x', [], { v: 1, g: [] }, { v: 2, g: [{ s: 'a' }] }, { v: 2, g: [{ s: 1, k: {} }] }, { v: 2, g: new Array(9).fill({ s: 1, k: [] }) }]) {
+		expect(readDedupeState(junk)).toEqual({ v: 2, g: [] });
 	}
 });
 
