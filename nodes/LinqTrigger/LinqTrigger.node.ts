@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IDataObject,
 	type IHookFunctions,
 	type INodeExecutionData,
 	type INodeType,
@@ -91,7 +90,7 @@ export class LinqTrigger implements INodeType {
 		const options = readTriggerOptions.call(this);
 		const dedupe = readDedupeState(staticData.dedupe);
 		const outcome = receiveDelivery({
-			headers: this.getHeaderData() as IDataObject as Record<string, string | string[] | undefined>,
+			headers: this.getHeaderData(),
 			body: body.bytes,
 			secrets,
 			nowSeconds: Math.floor(Date.now() / 1000),
