@@ -84,11 +84,11 @@ function check({ report, entries }) {
 	}
 
 	for (const path of paths) {
-		if (/^(test|bench|scripts)\//.test(path) || /^dist\/(test|bench|scripts)\//.test(path)) {
+		if (/^(dist\/)?(test|bench|scripts)\//.test(path)) {
 			fail(`${path} must not be shipped`);
-		}
-		if (path.endsWith('.ts') && !path.endsWith('.d.ts')) fail(`TypeScript source ${path} must not be shipped`);
-		if (!path.startsWith('dist/') && !/^(package\.json|README(\.md)?|LICENSE(\.md)?|CHANGELOG\.md)$/i.test(path)) {
+		} else if (path.endsWith('.ts') && !path.endsWith('.d.ts')) {
+			fail(`TypeScript source ${path} must not be shipped`);
+		} else if (!path.startsWith('dist/') && !/^(package\.json|README(\.md)?|LICENSE(\.md)?|CHANGELOG\.md)$/i.test(path)) {
 			fail(`${path} is outside dist/`);
 		}
 	}
