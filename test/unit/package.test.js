@@ -70,3 +70,19 @@ test('the light and dark icons are different SVG files', () => {
 	for (const icon of [light, dark]) expect(icon).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^]*<\/svg>\s*$/);
 	expect(light).not.toBe(dark);
 });
+
+test('the lock file has an entry for every optional dependency, or npm ci refuses it', () => {
+	const { packages } = JSON.parse(read('package-lock.json'));
+	const missing = [];
+	for (const [key, entry] of Object.entries(packages)) {
+		for (const name of Object.keys(entry.optionalDependencies ?? {})) {
+			const places = [];
+			for (let base = key; ; base = base.replace(/\/?node_modules\/(@[^/]+\/)?[^/]+$/, '')) {
+				places.push(`${base ? `${base}/` : ''}node_modules/${name}`);
+				if (!base) break;
+			}
+			if (!places.some((place) => packages[place])) missing.push(`${name} (wanted by ${key || 'the root'})`);
+		}
+	}
+	expect(missing).toEqual([]);
+});
