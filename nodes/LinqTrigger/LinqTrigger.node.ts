@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	type IExecuteFunctions,
 	type IHookFunctions,
 	type INodeExecutionData,
 	type INodeType,
@@ -15,6 +16,7 @@ import { downloadMedia } from './downloadMedia';
 import { triggerProperties } from './properties';
 import { readRawBody } from './readRawBody';
 import { receiveDelivery } from './receiveDelivery';
+import { rememberEmitted } from './rememberEmitted';
 import {
 	createSubscription,
 	removeSubscription,
@@ -77,6 +79,11 @@ export class LinqTrigger implements INodeType {
 		},
 	};
 
+	/** The trigger's step in the execution it started: see rememberEmitted for why it exists. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return rememberEmitted.call(this);
+	}
+
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const staticData = this.getWorkflowStaticData('node');
 		let secrets = signingSecrets(staticData, this.getMode() === 'manual');
@@ -108,7 +115,8 @@ export class LinqTrigger implements INodeType {
 		}
 		if (outcome.status === 400) return answer(this, 400, 'Bad Request: the body is not a Linq event');
 
-		// Reassigning marks the static data as changed, so n8n saves it after this call.
+		// Reassigning marks the static data as changed. n8n saves it after a call that starts no
+		// execution; for one that does, execute() records the event again (see rememberEmitted).
 		staticData.dedupe = dedupe;
 		if (!outcome.emit) {
 			this.logger.debug(`Linq Trigger skipped an event (${outcome.reason})`);

@@ -39,7 +39,7 @@ export function receiveDelivery(delivery: Delivery): DeliveryOutcome {
 		return { status: 200, emit: false, reason: 'duplicate' };
 	}
 
-	const event = shapeEvent(parsed.event);
+	const event = shapeEvent(parsed.event, verified.webhookId ?? null);
 	const filtered = filterEvent(event, delivery.filter);
 	if (!filtered.pass) return { status: 200, emit: false, reason: filtered.reason };
 	return { status: 200, emit: true, event };

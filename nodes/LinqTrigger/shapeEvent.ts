@@ -17,6 +17,8 @@ export interface MediaRef extends IDataObject {
 export interface ShapedEvent extends IDataObject {
 	event_type: string;
 	event_id: string | null;
+	/** The Standard Webhooks `webhook-id` of the delivery; null when it came with legacy headers only. */
+	webhook_id: string | null;
 	created_at: string | null;
 	trace_id: string | null;
 	webhook_version: string | null;
@@ -107,7 +109,7 @@ function messageIdOf(eventType: string, data: Loose, message: Loose | undefined)
 	return eventType.startsWith('message.') ? text(data.id) : null;
 }
 
-export function shapeEvent(event: LinqEvent): ShapedEvent {
+export function shapeEvent(event: LinqEvent, webhookId: string | null = null): ShapedEvent {
 	const data = event.data as Loose;
 	const message = record(data.message);
 	const chat = record(data.chat);
@@ -132,6 +134,7 @@ export function shapeEvent(event: LinqEvent): ShapedEvent {
 	return {
 		event_type: eventType,
 		event_id: text(event.event_id),
+		webhook_id: webhookId,
 		created_at: text(event.created_at),
 		trace_id: text(event.trace_id),
 		webhook_version: text(event.webhook_version),

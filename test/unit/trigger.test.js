@@ -1,7 +1,7 @@
 'use strict';
 const nock = require('nock');
 const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
-const { TEST_SIGNING_SECRET, defaultCredentials } = require('../support/harness');
+const { TEST_SIGNING_SECRET, createExecuteContext, defaultCredentials } = require('../support/harness');
 const { PRODUCTION_URL, createTriggerContext, nowSeconds, signDelivery } = require('../support/webhookContext');
 const {
 	LINE,
@@ -105,6 +105,24 @@ describe('duplicates: one emission per event', () => {
 		await deliver(signDelivery(payload), { staticData });
 		const legacy = await deliver(signDelivery(payload, { standard: false }), { staticData });
 		expect(emitted(legacy.result)).toHaveLength(0);
+	});
+
+	test('the execution step records the event too, so a resend after the run is a duplicate', async () => {
+		// n8n 2.x drops what webhook() wrote to static data when the call starts an execution,
+		// and saves what the execution writes. Model that: the run starts from the saved copy.
+		const saved = registeredStaticData();
+		const delivery = signDelivery(messageEventV2(), { id: 'msg_run' });
+		const first = await deliver(delivery, { staticData: JSON.parse(JSON.stringify(saved)) });
+		const items = emitted(first.result);
+		expect(items[0].json.webhook_id).toBe('msg_run');
+
+		const nodeData = saved['node:Linq Trigger'];
+		const run = createExecuteContext({ items, staticData: nodeData });
+		const [passed] = await trigger.execute.call(run);
+		expect(passed).toEqual(items.map((item, index) => ({ ...item, pairedItem: { item: index } })));
+
+		const resend = await deliver(delivery, { staticData: JSON.parse(JSON.stringify(saved)) });
+		expect(emitted(resend.result)).toHaveLength(0);
 	});
 
 	test('the dedupe state is written back to static data so n8n saves it', async () => {
