@@ -1,0 +1,113 @@
+'use strict';
+/**
+ * The editor in a real browser (Debian's chromium driven by playwright-core, no browser
+ * download): the node panel finds "Linq", and the node opens with its fields. Screenshots go
+ * to .e2e-tmp/screenshots, or to docs/ with LINQ_E2E_UPDATE_SCREENSHOTS=1.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { buildAndPack, REPO } = require('../../scripts/lib/packageInstall.cjs');
+const { createInstance, BROWSER_ID } = require('./support/n8nInstance');
+
+const CHROMIUM = process.env.LINQ_E2E_CHROMIUM || '/usr/bin/chromium';
+const hasChromium = fs.existsSync(CHROMIUM);
+const SHOTS = process.env.LINQ_E2E_UPDATE_SCREENSHOTS === '1' ? path.join(REPO, 'docs') : path.join(REPO, '.e2e-tmp', 'screenshots');
+
+if (!hasChromium) {
+	process.stderr.write(
+		`\n*** BROWSER CHECK SKIPPED: no chromium at ${CHROMIUM}. Install it with ` +
+			'`apt-get install -y chromium` (or set LINQ_E2E_CHROMIUM). ***\n\n',
+	);
+}
+
+const maybe = hasChromium ? describe : describe.skip;
+
+maybe('the n8n editor in chromium', () => {
+	let n8n;
+	let tarball;
+	let context;
+	let profile;
+	let page;
+
+	beforeAll(async () => {
+		const { chromium, selectors } = require('playwright-core');
+		selectors.setTestIdAttribute('data-test-id');
+		tarball = buildAndPack({ build: process.env.LINQ_E2E_SKIP_BUILD !== '1' });
+		n8n = await createInstance({ tarball });
+		profile = fs.mkdtempSync(path.join(os.tmpdir(), 'linq-e2e-chromium-'));
+		context = await chromium.launchPersistentContext(profile, {
+			executablePath: CHROMIUM,
+			headless: true,
+			viewport: { width: 1440, height: 900 },
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
+		});
+		// The session cookie is bound to the browser id the editor sends; reuse the suite's own.
+		await context.addInitScript((id) => localStorage.setItem('n8n-browserId', id), BROWSER_ID);
+		const [name, ...value] = n8n.cookie.split(';')[0].split('=');
+		await context.addCookies([{ name, value: value.join('='), url: n8n.origin }]);
+		page = context.pages()[0] ?? (await context.newPage());
+		fs.mkdirSync(SHOTS, { recursive: true });
+	}, 600_000);
+
+	afterAll(async () => {
+		await context?.close();
+		if (profile) fs.rmSync(profile, { recursive: true, force: true });
+		await n8n?.dispose();
+		if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	});
+
+	/** Keeps a picture of the page when a step fails: the error alone rarely says why. */
+	async function showingFailures(steps) {
+		try {
+			await steps();
+		} catch (error) {
+			const shot = path.join(REPO, '.e2e-tmp', 'screenshots', 'failure.png');
+			fs.mkdirSync(path.dirname(shot), { recursive: true });
+			await page.screenshot({ path: shot }).catch(() => {});
+			error.message += `\nScreenshot of the page: ${shot}`;
+			throw error;
+		}
+	}
+
+	test('the node panel finds Linq and the node opens with its fields', () => showingFailures(async () => {
+		await page.goto(`${n8n.origin}/workflow/new`, { waitUntil: 'domcontentloaded' });
+		await page.getByTestId('canvas-add-button').or(page.getByTestId('canvas-plus-button')).first().click({ timeout: 120_000 });
+		const search = page.getByTestId('node-creator-search-bar').locator('input').or(page.getByPlaceholder(/search/i)).first();
+		await search.fill('Linq');
+		const linq = page.getByTestId('node-creator-item-name').filter({ hasText: /^Linq$/ }).first();
+		await linq.waitFor({ timeout: 60_000 });
+		await page.screenshot({ path: path.join(SHOTS, 'linq-node-panel.png') });
+
+		await linq.click();
+		await page.getByText(/^On message received$/i).first().click({ timeout: 60_000 });
+		const ndv = page.getByTestId('ndv').first();
+		await ndv.waitFor({ timeout: 60_000 });
+		await ndv.getByText('Events', { exact: true }).first().waitFor({ timeout: 30_000 });
+		await page.screenshot({ path: path.join(SHOTS, 'linq-trigger-open.png') });
+		await page.keyboard.press('Escape');
+		await ndv.waitFor({ state: 'hidden', timeout: 30_000 });
+
+		// n8n 2.x opens the node panel with N (older versions used Tab); the + button also works.
+		await page.keyboard.press('n');
+		if (!(await search.isVisible())) await page.getByTestId('node-creator-plus-button').click();
+		await search.fill('Linq');
+		await linq.click({ timeout: 60_000 });
+		await page.getByText(/^Send a message$/i).first().click({ timeout: 60_000 });
+		await ndv.waitFor({ timeout: 60_000 });
+		await ndv.getByText('Resource', { exact: true }).first().waitFor({ timeout: 30_000 });
+		for (const label of ['Credential', 'Operation', 'To', 'Text', 'Media']) {
+			await expect(ndv.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
+		}
+		await page.screenshot({ path: path.join(SHOTS, 'linq-node-open.png') });
+	}));
+});
