@@ -206,6 +206,7 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 	let state = createState();
 	const requests = [];
 	let faults = [];
+	let faultPlan;
 	const deliveries = [];
 	let url = '';
 	let storageUrl = '';
@@ -738,7 +739,7 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 		const record = { method: req.method, path, query, headers: req.headers, rawBody: raw, body, at: Date.now() };
 		requests.push(record);
 
-		const fault = takeFault(req.method, path);
+		const fault = takeFault(req.method, path) ?? faultPlan?.(record);
 		if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 		if (fault?.drop) return req.socket.destroy();
 		if (fault?.status) {
@@ -835,6 +836,7 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 			requests.length = 0;
 			deliveries.length = 0;
 			faults = [];
+			faultPlan = undefined;
 		},
 		/**
 		 * Queues a fault for the next matching request(s): `{method, path, status, retryAfter,
@@ -843,6 +845,14 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 		fail({ method, path, status, retryAfter, delayMs, drop = false, times = 1 }) {
 			const pattern = typeof path === 'string' && path.startsWith('^') ? new RegExp(path) : path;
 			faults.push({ method, path: pattern, status, retryAfter, delayMs, drop, remaining: times });
+		},
+		/**
+		 * `plan(record)` is asked about every request no queued fault matched and returns a fault
+		 * (`{status, retryAfter, delayMs, drop}`) or undefined: per-request latency and a steady
+		 * share of errors for load runs. `planFaults(undefined)` ends it.
+		 */
+		planFaults(plan) {
+			faultPlan = plan;
 		},
 		subscriptions() {
 			return [...state.subscriptions.values()];

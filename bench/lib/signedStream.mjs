@@ -1,0 +1,82 @@
+/**
+ * Signed Linq deliveries for the benchmarks, built with the fake Linq server's own event and
+ * signature builders so every benchmark sends what the fake (and Linq) would send.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { messageEvent, signDelivery, LINES } = require('../../test/support/fakeLinq.js');
+
+const SENDERS = Array.from({ length: 50 }, (_, index) => `+1555766${String(index).padStart(4, '0')}`);
+
+/** One signed delivery: `{ body, headers, eventId, kind }`, body as the exact bytes to send. */
+export function signedDelivery({ secret, subscriptionId = 'sub_bench', index, kind = 'inbound', timestamp }) {
+	const event = messageEvent({
+		direction: kind === 'echo' ? 'outbound' : 'inbound',
+		from: SENDERS[index % SENDERS.length],
+		to: LINES[0],
+		text: kind === 'echo' ? `Reply ${index} sent by the workflow` : `Inbound message ${index}`,
+	});
+	const body = JSON.stringify(event);
+	const headers = signDelivery({ secret, body, eventType: event.event_type, subscriptionId, timestamp });
+	return { body, headers, eventId: event.event_id, kind };
+}
+
+/** `count` fresh inbound message.received deliveries. */
+export function inboundStream(secret, count, options = {}) {
+	return Array.from({ length: count }, (_, index) => signedDelivery({ secret, index, ...options }));
+}
+
+/** A deterministic xorshift generator, so every run sends the same mix in the same order. */
+function seededRandom(seed = 0x2545f491) {
+	let state = seed;
+	return () => {
+		state ^= state << 13;
+		state ^= state >>> 17;
+		state ^= state << 5;
+		return (state >>> 0) / 0x100000000;
+	};
+}
+
+/** Exactly `redeliveries`, `echoes` and the rest inbound, shuffled; no redelivery in the first `gap`. */
+function streamKinds(count, redeliveries, echoes, gap, random) {
+	const kinds = [
+		...Array(redeliveries).fill('redelivery'),
+		...Array(echoes).fill('echo'),
+		...Array(count - redeliveries - echoes).fill('inbound'),
+	];
+	for (let index = kinds.length - 1; index > 0; index--) {
+		const other = Math.floor(random() * (index + 1));
+		[kinds[index], kinds[other]] = [kinds[other], kinds[index]];
+	}
+	for (let index = 0; index < Math.min(gap, count); index++) {
+		if (kinds[index] !== 'redelivery') continue;
+		const swap = kinds.findIndex((kind, position) => position >= gap && kind !== 'redelivery');
+		[kinds[index], kinds[swap]] = [kinds[swap], kinds[index]];
+	}
+	return kinds;
+}
+
+/**
+ * A realistic Linq stream of `count` deliveries: 20% redeliveries (the very same bytes and
+ * headers) of an inbound event sent at least `redeliveryGap` positions earlier, 30% echoes of
+ * our own outbound messages, 50% fresh inbound events. Deterministic for a given count.
+ */
+export function realisticStream(secret, count, { redeliveryGap = 100, subscriptionId } = {}) {
+	const random = seededRandom();
+	const kinds = streamKinds(count, Math.round(count * 0.2), Math.round(count * 0.3), redeliveryGap, random);
+	const stream = [];
+	const inbound = [];
+	kinds.forEach((kind, index) => {
+		if (kind === 'redelivery') {
+			let eligible = 0;
+			while (eligible < inbound.length && inbound[eligible] <= index - redeliveryGap) eligible++;
+			const original = stream[inbound[Math.floor(random() * eligible)]];
+			stream.push({ ...original, kind });
+			return;
+		}
+		if (kind === 'inbound') inbound.push(index);
+		stream.push(signedDelivery({ secret, subscriptionId, index, kind }));
+	});
+	return stream;
+}
