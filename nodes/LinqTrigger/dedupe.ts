@@ -13,8 +13,8 @@ import { hash } from 'crypto';
  *   is needed. No more than 4 generations exist, so the state never holds more than 16,384
  *   keys (MAX_KEYS) and its JSON never exceeds MAX_STATE_BYTES (245,920 bytes).
  * - Under heavy traffic the count limit wins: a key is kept for 30 minutes or until 12,288
- *   newer keys arrived, whichever comes first. The full 30 minutes are covered up to about
- *   6.8 keys a second; an event stores one key, or two when its webhook-id and event_id differ.
+ *   newer events arrived, whichever comes first: the full 30 minutes are covered up to about
+ *   6.8 events a second (one key per event).
  *
  * Generations are persisted as plain arrays (compact JSON) and looked up through a Set built
  * once per loaded array and kept in a WeakMap, so a lookup or insert touches at most four

@@ -30,12 +30,11 @@ export function parseEvent(body: Buffer | string): ParseResult {
 }
 
 /**
- * The keys a delivery is deduplicated on: the Standard Webhooks `webhook-id` (the same for
- * every retry of one event) and the envelope's `event_id`, so a retry that reaches us without
- * the `webhook-*` headers is still recognised.
+ * The key a delivery is deduplicated on: the Standard Webhooks `webhook-id`, which every retry
+ * of an event keeps, else the envelope's `event_id` (deliveries that arrive with the legacy
+ * headers only). None when the event carries neither.
  */
 export function eventKeys(event: LinqEvent, webhookId: string | undefined): string[] {
-	const eventId = typeof event.event_id === 'string' && event.event_id !== '' ? event.event_id : undefined;
-	if (webhookId === undefined) return eventId === undefined ? [] : [eventId];
-	return eventId === undefined || eventId === webhookId ? [webhookId] : [webhookId, eventId];
+	if (webhookId !== undefined) return [webhookId];
+	return typeof event.event_id === 'string' && event.event_id !== '' ? [event.event_id] : [];
 }

@@ -9,7 +9,15 @@ const {
 	readDedupeState,
 } = require('../../nodes/LinqTrigger/dedupe');
 
+const { eventKeys } = require('../../nodes/LinqTrigger/parseEvent');
+
 const T0 = 1_795_000_000;
+
+test('the key is the webhook-id, else the event_id, else none', () => {
+	expect(eventKeys({ event_type: 'message.received', event_id: 'evt_1', data: {} }, 'msg_1')).toEqual(['msg_1']);
+	expect(eventKeys({ event_type: 'message.received', event_id: 'evt_1', data: {} }, undefined)).toEqual(['evt_1']);
+	expect(eventKeys({ event_type: 'message.received', data: {} }, undefined)).toEqual([]);
+});
 
 function uuid(n) {
 	return `8b6c1f0e-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -22,7 +30,7 @@ test('a new key is remembered; the same key again is a duplicate', () => {
 	expect(checkAndRemember(state, ['msg_2'], T0 + 2)).toBe(false);
 });
 
-test('an event is recognised by either of its keys (webhook-id, event_id)', () => {
+test('keys given together are each remembered', () => {
 	const state = createDedupeState();
 	expect(checkAndRemember(state, ['msg_1', 'evt_1'], T0)).toBe(false);
 	expect(checkAndRemember(state, ['evt_1'], T0 + 60)).toBe(true);

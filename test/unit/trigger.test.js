@@ -99,12 +99,20 @@ describe('duplicates: one emission per event', () => {
 		expect(emitted(retry.result)).toHaveLength(0);
 	});
 
-	test('the same event arriving with only the legacy headers is still recognised by its event_id', async () => {
+	test('deliveries with the legacy headers only are deduplicated on their event_id', async () => {
 		const payload = messageEventV2();
 		const staticData = registeredStaticData();
-		await deliver(signDelivery(payload), { staticData });
-		const legacy = await deliver(signDelivery(payload, { standard: false }), { staticData });
-		expect(emitted(legacy.result)).toHaveLength(0);
+		const first = await deliver(signDelivery(payload, { standard: false }), { staticData });
+		const retry = await deliver(signDelivery(payload, { standard: false, timestamp: nowSeconds() - 30 }), { staticData });
+		expect(emitted(first.result)).toHaveLength(1);
+		expect(emitted(retry.result)).toHaveLength(0);
+	});
+
+	test('different events under one webhook-id count as one delivery, as Standard Webhooks intends', async () => {
+		const staticData = registeredStaticData();
+		await deliver(signDelivery(messageEventV2(), { id: 'msg_one' }), { staticData });
+		const second = await deliver(signDelivery(messageEventV2(), { id: 'msg_one' }), { staticData });
+		expect(emitted(second.result)).toHaveLength(0);
 	});
 
 	test('the execution step records the event too, so a resend after the run is a duplicate', async () => {
