@@ -10,7 +10,7 @@ const { buildAndPack } = require('../../scripts/lib/packageInstall.cjs');
 const { startFakeLinq, LINES } = require('../support/fakeLinq');
 const { createLoopbackCert } = require('./support/loopbackCert');
 const { createInstance } = require('./support/n8nInstance');
-const { actionWorkflow, LINQ_NODE_TYPE } = require('./support/workflows');
+const { actionWorkflow, LINQ_NODE_TYPE, LINQ_TRIGGER_TYPE } = require('./support/workflows');
 const { waitFor } = require('./support/waitFor');
 
 const RECIPIENT = '+15557654321';
@@ -101,7 +101,9 @@ test('n8n loads both Linq nodes from the community package folder under their re
 	const response = await n8n.request('GET', '/types/nodes.json', { headers: { cookie: n8n.cookie } });
 	expect(response.status).toBe(200);
 	const names = response.body.map((type) => type.name);
-	expect(names).toContain(LINQ_NODE_TYPE);
+	expect(names).toEqual(expect.arrayContaining([LINQ_NODE_TYPE, LINQ_TRIGGER_TYPE]));
+	const credentials = await n8n.request('GET', '/types/credentials.json', { headers: { cookie: n8n.cookie } });
+	expect(credentials.body.map((type) => type.name)).toContain('linqApi');
 });
 
 test('Chat → Create sends POST /v3/chats with from, to and the text', async () => {

@@ -10,7 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ensureN8n, isInstalled, runtimePaths } = require('../../../scripts/lib/n8nInstall.cjs');
-const { installTarball } = require('../../../scripts/lib/packageInstall.cjs');
+const { installTarball, REPO } = require('../../../scripts/lib/packageInstall.cjs');
 const { n8nEnv, startN8n, waitForHttp, tail } = require('../../../scripts/lib/n8nProcess.cjs');
 
 const OWNER = {
@@ -20,6 +20,8 @@ const OWNER = {
 	password: 'E2e-password-1234',
 };
 const BROWSER_ID = 'linq-e2e-browser';
+
+const lowerFirst = (text) => text.charAt(0).toLowerCase() + text.slice(1);
 
 function freePort() {
 	return new Promise((resolve, reject) => {
@@ -127,9 +129,34 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 		if (!apiKey) throw new Error(`No API key in ${JSON.stringify(key).slice(0, 300)}`);
 	}
 
+	/** A package n8n cannot load makes every later step fail obscurely; say it first. */
+	async function assertPackageLoaded() {
+		const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+		const expectedNodes = (manifest.n8n?.nodes ?? []).map((file) => `${manifest.name}.${lowerFirst(path.basename(file, '.node.js'))}`);
+		const expectedCredentials = (manifest.n8n?.credentials ?? []).map((file) => lowerFirst(path.basename(file, '.credentials.js')));
+		const headers = { cookie, 'browser-id': BROWSER_ID };
+		const nodes = (await request('GET', '/types/nodes.json', { headers })).body ?? [];
+		const credentials = (await request('GET', '/types/credentials.json', { headers })).body ?? [];
+		const missing = [
+			...expectedNodes.filter((name) => !nodes.some((type) => type.name === name)),
+			...expectedCredentials.filter((name) => !credentials.some((type) => type.name === name)),
+		];
+		if (expectedNodes.length === 0 || missing.length > 0) {
+			throw new Error(
+				`n8n did not load ${manifest.name} from ${path.join(userFolder, '.n8n', 'nodes')}: missing ${missing.join(', ') || 'an n8n block'}.\n` +
+					tail(logFile, 400)
+						.split('\n')
+						.filter((line) => /linq|community|package|error/i.test(line))
+						.slice(-15)
+						.join('\n'),
+			);
+		}
+	}
+
 	try {
 		await start();
 		await setUpOwner();
+		await assertPackageLoaded();
 	} catch (error) {
 		await server?.stop();
 		fs.rmSync(userFolder, { recursive: true, force: true });
