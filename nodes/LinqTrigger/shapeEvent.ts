@@ -52,14 +52,6 @@ function handleOf(value: unknown): string | null {
 	return text(record(value)?.handle);
 }
 
-function firstText(...values: unknown[]): string | null {
-	for (const value of values) {
-		const found = text(value);
-		if (found !== null) return found;
-	}
-	return null;
-}
-
 function directionOf(data: Loose): 'inbound' | 'outbound' | null {
 	if (data.direction === 'inbound' || data.direction === 'outbound') return data.direction;
 	if (typeof data.is_from_me === 'boolean') return data.is_from_me ? 'outbound' : 'inbound';
@@ -72,30 +64,25 @@ function partsOf(data: Loose, message: Loose | undefined): unknown[] {
 	return [];
 }
 
-function textOf(parts: unknown[], data: Loose): string | null {
-	const texts: string[] = [];
-	for (const part of parts) {
-		const entry = record(part);
-		if (entry?.type === 'text' && typeof entry.value === 'string') texts.push(entry.value);
-	}
-	if (texts.length > 0) return texts.join('\n');
-	// message.edited carries the new text of the one edited part.
-	return text(record(data.part)?.text);
-}
-
-function mediaOf(parts: unknown[]): MediaRef[] {
+/** Text parts joined by newlines, and the media parts, in one pass over the parts. */
+function readParts(parts: unknown[], data: Loose): { text: string | null; media: MediaRef[] } {
+	let joined: string | null = null;
 	const media: MediaRef[] = [];
 	for (const part of parts) {
 		const entry = record(part);
-		if (entry?.type !== 'media' || typeof entry.url !== 'string') continue;
-		media.push({
-			url: entry.url,
-			mime_type: text(entry.mime_type),
-			filename: text(entry.filename),
-			size_bytes: typeof entry.size_bytes === 'number' ? entry.size_bytes : null,
-		});
+		if (entry?.type === 'text' && typeof entry.value === 'string') {
+			joined = joined === null ? entry.value : `${joined}\n${entry.value}`;
+		} else if (entry?.type === 'media' && typeof entry.url === 'string') {
+			media.push({
+				url: entry.url,
+				mime_type: text(entry.mime_type),
+				filename: text(entry.filename),
+				size_bytes: typeof entry.size_bytes === 'number' ? entry.size_bytes : null,
+			});
+		}
 	}
-	return media;
+	// message.edited carries the new text of the one edited part.
+	return { text: joined ?? text(record(data.part)?.text), media };
 }
 
 /**
@@ -104,9 +91,11 @@ function mediaOf(parts: unknown[]): MediaRef[] {
  * For chat.created `data.id` is the chat, so it only counts on message events.
  */
 function messageIdOf(eventType: string, data: Loose, message: Loose | undefined): string | null {
-	const nested = firstText(message?.id, data.message_id);
-	if (nested !== null) return nested;
-	return eventType.startsWith('message.') ? text(data.id) : null;
+	return (
+		text(message?.id) ??
+		text(data.message_id) ??
+		(eventType.startsWith('message.') ? text(data.id) : null)
+	);
 }
 
 export function shapeEvent(event: LinqEvent, webhookId: string | null = null): ShapedEvent {
@@ -115,21 +104,23 @@ export function shapeEvent(event: LinqEvent, webhookId: string | null = null): S
 	const chat = record(data.chat);
 	const eventType = event.event_type;
 	const direction = directionOf(data);
-	const parts = partsOf(data, message);
+	const content = readParts(partsOf(data, message), data);
 
-	const from = firstText(
-		handleOf(data.sender_handle),
-		handleOf(data.from_handle),
-		data.from,
-		handleOf(data.changed_by_handle),
-	);
+	const from =
+		handleOf(data.sender_handle) ??
+		handleOf(data.from_handle) ??
+		text(data.from) ??
+		handleOf(data.changed_by_handle);
 	const ownerHandle = handleOf(chat?.owner_handle);
 	const recipientPhone = text(data.recipient_phone);
 	const line =
 		ownerHandle ??
 		(direction === 'outbound' ? from : recipientPhone) ??
 		text(data.phone_number);
-	const to = direction === 'inbound' ? line : firstText(direction === 'outbound' ? recipientPhone : null, data.to);
+	const to =
+		direction === 'inbound'
+			? line
+			: ((direction === 'outbound' ? recipientPhone : null) ?? text(data.to));
 
 	return {
 		event_type: eventType,
@@ -138,14 +129,14 @@ export function shapeEvent(event: LinqEvent, webhookId: string | null = null): S
 		created_at: text(event.created_at),
 		trace_id: text(event.trace_id),
 		webhook_version: text(event.webhook_version),
-		chat_id: firstText(chat?.id, data.chat_id, eventType === 'chat.created' ? data.id : null),
+		chat_id: text(chat?.id) ?? text(data.chat_id) ?? (eventType === 'chat.created' ? text(data.id) : null),
 		message_id: messageIdOf(eventType, data, message),
 		from,
 		to,
 		line,
-		text: textOf(parts, data),
-		media: mediaOf(parts),
-		service: firstText(data.service, message?.service),
+		text: content.text,
+		media: content.media,
+		service: text(data.service) ?? text(message?.service),
 		direction,
 		is_group:
 			typeof chat?.is_group === 'boolean'

@@ -58,7 +58,8 @@ function checkTimestamp(value: string, nowSeconds: number): VerifyFailure | unde
 /** The `v1,` entries of a Standard Webhooks signature header, decoded; others are ignored. */
 function standardSignatures(value: string): Buffer[] {
 	const signatures: Buffer[] = [];
-	for (const entry of value.split(' ')) {
+	// Linq sends one signature; a list only appears while a secret is being rotated.
+	for (const entry of value.includes(' ') ? value.split(' ') : [value]) {
 		if (!entry.startsWith('v1,')) continue;
 		const decoded = Buffer.from(entry.slice(3), 'base64');
 		if (decoded.length === DIGEST_BYTES) signatures.push(decoded);
