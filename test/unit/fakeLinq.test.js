@@ -1,0 +1,151 @@
+'use strict';
+/**
+ * The fake Linq server the end-to-end suite trusts: its auth, pagination, presigned upload and
+ * webhook signatures are checked here against independent references (the standardwebhooks
+ * library for signatures), so an e2e pass means our nodes agree with Linq's contract.
+ */
+const crypto = require('node:crypto');
+const http = require('node:http');
+const { Webhook } = require('standardwebhooks');
+
+const { startFakeLinq, messageEvent } = require('../support/fakeLinq');
+
+let fake;
+
+beforeEach(async () => {
+	fake = await startFakeLinq();
+});
+
+afterEach(async () => {
+	await fake.close();
+});
+
+function call(method, path, { body, token = fake.token, headers = {} } = {}) {
+	return fetch(`${fake.baseUrl}${path}`, {
+		method,
+		headers: {
+			...(token ? { authorization: `Bearer ${token}` } : {}),
+			...(body ? { 'content-type': 'application/json' } : {}),
+			...headers,
+		},
+		body: body ? JSON.stringify(body) : undefined,
+	});
+}
+
+test('a missing or wrong token gets 401 with Linq error JSON, and the request is recorded', async () => {
+	for (const token of [null, 'wrong']) {
+		const response = await call('GET', '/v3/phone_numbers', { token });
+		expect(response.status).toBe(401);
+		expect(await response.json()).toEqual({ code: 1002, message: expect.any(String), trace_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+	}
+	expect(fake.calls('GET', '/v3/phone_numbers')).toHaveLength(2);
+	expect((await call('GET', '/v3/phone_numbers')).status).toBe(200);
+});
+
+test('chats are paged with next_cursor until an empty cursor', async () => {
+	const ids = fake.seedChats(25);
+	const seen = [];
+	let cursor;
+	let pages = 0;
+	do {
+		const query = new URLSearchParams({ limit: '10', ...(cursor ? { cursor } : {}) });
+		const page = await (await call('GET', `/v3/chats?${query}`)).json();
+		seen.push(...page.chats.map((chat) => chat.id));
+		cursor = page.next_cursor;
+		pages += 1;
+	} while (cursor);
+	expect(pages).toBe(3);
+	expect(seen).toEqual(ids);
+});
+
+test('a presigned upload refuses an Authorization header and a wrong content type, and stores exact bytes', async () => {
+	const bytes = crypto.randomBytes(512);
+	const slot = await (
+		await call('POST', '/v3/attachments', { body: { filename: 'a.bin', content_type: 'application/pdf', size_bytes: 512 } })
+	).json();
+	const put = (headers) => fetch(slot.upload_url, { method: 'PUT', headers, body: bytes });
+	expect((await put({ ...slot.required_headers, authorization: `Bearer ${fake.token}` })).status).toBe(400);
+	expect((await put({ 'content-type': 'image/png' })).status).toBe(403);
+	expect((await put(slot.required_headers)).status).toBe(200);
+	expect(Buffer.compare(fake.state.attachments.get(slot.attachment_id).bytes, bytes)).toBe(0);
+});
+
+test('a queued 429 carries Retry-After and code 1007, then the endpoint answers normally', async () => {
+	fake.fail({ method: 'GET', path: '/v3/phone_numbers', status: 429, retryAfter: 2 });
+	const limited = await call('GET', '/v3/phone_numbers');
+	expect(limited.status).toBe(429);
+	expect(limited.headers.get('retry-after')).toBe('2');
+	expect((await limited.json()).code).toBe(1007);
+	expect((await call('GET', '/v3/phone_numbers')).status).toBe(200);
+});
+
+describe('webhook subscriptions and deliveries', () => {
+	let receiver;
+	let received;
+
+	beforeEach(async () => {
+		received = [];
+		receiver = http.createServer((req, res) => {
+			const chunks = [];
+			req.on('data', (chunk) => chunks.push(chunk));
+			req.on('end', () => {
+				received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+				res.end('ok');
+			});
+		});
+		await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+	});
+
+	afterEach(async () => {
+		await new Promise((resolve) => receiver.close(resolve));
+	});
+
+	async function subscribe() {
+		const target = `http://127.0.0.1:${receiver.address().port}/hook?version=2026-02-03`;
+		const response = await call('POST', '/v3/webhook-subscriptions', {
+			body: { target_url: target, subscribed_events: ['message.received'] },
+		});
+		return { response, target };
+	}
+
+	test('one subscription per target URL, each with its own whsec_ secret shown only at creation', async () => {
+		const { response, target } = await subscribe();
+		expect(response.status).toBe(201);
+		const created = await response.json();
+		expect(created.signing_secret).toMatch(/^whsec_[A-Za-z0-9+/=]+$/);
+		expect((await subscribe()).response.status).toBe(409);
+		const listed = await (await call('GET', '/v3/webhook-subscriptions')).json();
+		expect(listed.subscriptions).toEqual([expect.not.objectContaining({ signing_secret: expect.anything() })]);
+		expect(listed.subscriptions[0].target_url).toBe(target);
+	});
+
+	test('a delivery verifies with the standardwebhooks library and the legacy hex HMAC', async () => {
+		const created = await (await subscribe()).response.json();
+		const event = messageEvent({ text: 'signed' });
+		const delivery = await fake.deliver(created.id, event);
+		expect(delivery.status).toBe(200);
+		const [got] = received;
+		expect(new Webhook(created.signing_secret.replace(/^whsec_/, '')).verify(got.body, got.headers)).toEqual(event);
+		const legacy = crypto
+			.createHmac('sha256', created.signing_secret)
+			.update(`${got.headers['x-webhook-timestamp']}.${got.body}`)
+			.digest('hex');
+		expect(got.headers['x-webhook-signature']).toBe(legacy);
+		expect(got.headers['x-webhook-event']).toBe('message.received');
+		expect(got.headers['x-webhook-subscription-id']).toBe(created.id);
+	});
+
+	test('tampered and stale deliveries fail verification; a resend repeats the same id and bytes', async () => {
+		const created = await (await subscribe()).response.json();
+		const verifier = new Webhook(created.signing_secret.replace(/^whsec_/, ''));
+		const first = await fake.deliver(created.id);
+		await fake.resend(first);
+		await fake.deliver(created.id, messageEvent(), { mode: 'tampered' });
+		await fake.deliver(created.id, messageEvent(), { mode: 'stale' });
+		const [original, again, tampered, stale] = received;
+		expect(again.body).toBe(original.body);
+		expect(again.headers['webhook-id']).toBe(original.headers['webhook-id']);
+		expect(() => verifier.verify(tampered.body, tampered.headers)).toThrow();
+		expect(() => verifier.verify(stale.body, stale.headers)).toThrow();
+	});
+});
