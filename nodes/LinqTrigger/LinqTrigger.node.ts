@@ -109,7 +109,7 @@ export class LinqTrigger implements INodeType {
 			this.logger.warn(
 				body.reencoded
 					? 'Linq Trigger could not verify an event: n8n passed no raw request body, and the re-encoded JSON did not match the signature. The event was refused.'
-					: `Linq Trigger refused an event that failed signature verification (${outcome.reason}).`,
+					: `Linq Trigger refused an event that failed signature verification (${outcome.reason}). If Linq's real events are refused, deactivate and activate the workflow so the trigger registers a subscription with a fresh secret.`,
 			);
 			return answer(this, 401, 'Unauthorized');
 		}
