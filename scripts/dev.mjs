@@ -18,12 +18,19 @@ const userFolder = path.resolve(process.env.N8N_USER_FOLDER || path.join(cacheRo
 const started = Date.now();
 const say = (line) => console.log(`[dev] ${line}`);
 
-const runtime = await ensureN8n({ say });
-say('Building and packing n8n-nodes-linqapp.');
-const tarball = buildAndPack();
-const { manifest } = installTarball(tarball, userFolder);
-fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
-say(`Installed ${manifest.name}@${manifest.version} into ${path.join(userFolder, '.n8n', 'nodes')}.`);
+let runtime;
+try {
+	runtime = await ensureN8n({ say });
+	say('Building and packing n8n-nodes-linqapp.');
+	const tarball = buildAndPack();
+	const { manifest } = installTarball(tarball, userFolder);
+	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	say(`Installed ${manifest.name}@${manifest.version} into ${path.join(userFolder, '.n8n', 'nodes')}.`);
+} catch (error) {
+	// The build and npm already printed their own output above; the stack adds nothing.
+	console.error(`[dev] ${error.message.split('\n')[0]}`);
+	process.exit(1);
+}
 
 const server = startN8n({
 	runtime,

@@ -109,7 +109,7 @@ async function waitForHttp(url, { timeoutMs = 240_000, intervalMs = 500, exited,
 		gone = true;
 	});
 	while (Date.now() < deadline) {
-		if (gone) throw new Error(`n8n exited before ${url} answered. Log: ${logFile}\n${tail(logFile)}`);
+		if (gone) throw new Error(`n8n exited before ${url} answered.${logHint(logFile)}`);
 		try {
 			const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
 			if (response.status === 200) return;
@@ -118,7 +118,11 @@ async function waitForHttp(url, { timeoutMs = 240_000, intervalMs = 500, exited,
 		}
 		await new Promise((resolve) => setTimeout(resolve, intervalMs));
 	}
-	throw new Error(`${url} did not answer within ${timeoutMs / 1000} s. Log: ${logFile}\n${tail(logFile)}`);
+	throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.${logHint(logFile)}`);
+}
+
+function logHint(logFile) {
+	return logFile ? ` Log: ${logFile}\n${tail(logFile)}` : '';
 }
 
 function tail(file, lines = 40) {
