@@ -49,22 +49,28 @@ async function main() {
 	console.log(`bench: ${quick ? 'quick' : 'full'} run of ${selected.join(', ')} on ${results.machine.nproc} × ${results.machine.cpu}, Node ${process.version}`);
 	execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
 	const pack = selected.includes('package') || selected.includes('trigger') ? packPackage() : undefined;
-	try {
-		if (selected.includes('package')) results.package = runPackageBench({ pack });
-		if (selected.includes('pipeline')) results.pipeline = await runPipelineBench({ quick });
-		if (selected.includes('batch')) results.batch = await runBatchBench({ quick });
-		if (selected.includes('trigger')) results.trigger = await runTriggerBench({ pack, quick });
-	} finally {
-		if (pack) fs.rmSync(path.dirname(pack.tarball), { recursive: true, force: true });
-	}
-	results.machine.loadAverageAtEnd = os.loadavg().map((value) => Math.round(value * 100) / 100);
-	results.totalSeconds = Math.round((Date.now() - started) / 1000);
-
 	const dir = path.join(HERE, 'results');
 	fs.mkdirSync(dir, { recursive: true });
 	const file = path.join(dir, `${results.machine.date.replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
-	fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-	fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+	// Written after every benchmark, so an interrupted run keeps what it measured.
+	const save = () => {
+		results.machine.loadAverageAtEnd = os.loadavg().map((value) => Math.round(value * 100) / 100);
+		results.totalSeconds = Math.round((Date.now() - started) / 1000);
+		fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+		fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+	};
+	try {
+		if (selected.includes('package')) results.package = runPackageBench({ pack });
+		save();
+		if (selected.includes('pipeline')) results.pipeline = await runPipelineBench({ quick });
+		save();
+		if (selected.includes('batch')) results.batch = await runBatchBench({ quick });
+		save();
+		if (selected.includes('trigger')) results.trigger = await runTriggerBench({ pack, quick });
+		save();
+	} finally {
+		if (pack) fs.rmSync(path.dirname(pack.tarball), { recursive: true, force: true });
+	}
 	console.log(`bench: done in ${results.totalSeconds} s; results in ${path.relative(REPO, file)}`);
 }
 

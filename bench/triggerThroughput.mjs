@@ -67,6 +67,7 @@ function startExecutionCounter(runtime, userFolder) {
 	return {
 		highestId: async () => (await ask({})).maxId,
 		executions: (workflowId, afterId) => ask({ workflowId, afterId }),
+		staticDataBytes: async (workflowId) => (await ask({ staticDataOf: workflowId })).staticDataBytes,
 		stop: () => {
 			child.stdin.end();
 			child.kill('SIGTERM');
@@ -82,9 +83,9 @@ const sqliteTime = (value) => Date.parse(`${String(value).replace(' ', 'T')}${St
  * started (no new ones for a few polls). Events/s run from the first request to the last
  * execution's stop time.
  */
-async function measure({ counter, workflowId, url, stream, expected }) {
+async function measure({ counter, workflowId, url, stream, expected, senders = SENDERS }) {
 	const afterId = await counter.highestId();
-	const sent = await postAll(url, stream, { senders: SENDERS });
+	const sent = await postAll(url, stream, { senders });
 	const accepted = sent.statuses[200] ?? 0;
 	let previous = -1;
 	let steady = 0;
@@ -128,6 +129,14 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 	const fake = await startFakeLinq();
 	let n8n;
 	let counter;
+	// An interrupted run still stops the n8n it started and removes its folder.
+	const interrupted = async (signal) => {
+		counter?.stop();
+		await n8n?.dispose();
+		process.kill(process.pid, signal);
+	};
+	process.once('SIGINT', interrupted);
+	process.once('SIGTERM', interrupted);
 	try {
 		const booted = Date.now();
 		n8n = await createInstance({
@@ -168,7 +177,7 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 
 		// Warm-up, not measured: both paths loaded and compiled.
 		for (const side of ['ours', 'theirs']) {
-			await measure({ counter, workflowId: workflowIds[side], url: targets[side], stream: inboundStream(secret, 100, options), expected: 100 });
+			await measure({ counter, workflowId: workflowIds[side], url: targets[side], stream: inboundStream(secret, 50, options), expected: 50 });
 		}
 
 		const clean = { ours: [], theirs: [] };
@@ -178,6 +187,7 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 			for (const side of order) {
 				const run = await measure({ counter, workflowId: workflowIds[side], url: targets[side], stream, expected: events });
 				clean[side].push(run);
+				run.staticDataBytesAfter = await counter.staticDataBytes(workflowIds[side]);
 				log(`trigger: round ${index + 1} ${side}: ${JSON.stringify(run)}`);
 			}
 		}
@@ -195,6 +205,12 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 			};
 			log(`trigger: realistic ${side}: ${JSON.stringify(realistic[side])}`);
 		}
+
+		// Control: the same mix again from one sender, so no two deliveries are in flight at once.
+		const sequentialStream = realisticStream(secret, events, options);
+		const sequential = await measure({ counter, workflowId: workflowIds.ours, url: targets.ours, stream: sequentialStream, senders: 1 });
+		sequential.wastedExecutions = sequential.executionsStarted - useful;
+		log(`trigger: realistic ours, 1 sender: ${JSON.stringify(sequential)}`);
 
 		const oursSummary = summarise(clean.ours);
 		const theirsSummary = summarise(clean.theirs);
@@ -215,6 +231,7 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 				ours: realistic.ours,
 				webhookNode: realistic.theirs,
 				zeroWasted: realistic.ours.wastedExecutions === 0,
+				oursOneSender: sequential,
 				usefulRatio: round(realistic.ours.usefulEventsPerSecond / realistic.theirs.usefulEventsPerSecond, 2),
 			},
 			subscriptionsAtEnd: fake.subscriptions().length,
@@ -231,6 +248,8 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 		);
 		return result;
 	} finally {
+		process.off('SIGINT', interrupted);
+		process.off('SIGTERM', interrupted);
 		counter?.stop();
 		await n8n?.dispose();
 		await fake.close();

@@ -2,7 +2,8 @@
 /**
  * Runs under the n8n runtime's Node (24, which has node:sqlite) as a child of the benchmark:
  * reads `{"workflowId","afterId"}` lines on stdin and answers one JSON line each with what
- * n8n's SQLite database holds about that workflow's executions. Read-only.
+ * n8n's SQLite database holds about that workflow's executions (`{"staticDataOf": id}`: the
+ * size of the workflow's saved static data). Read-only.
  */
 const readline = require('node:readline');
 const { DatabaseSync } = require('node:sqlite');
@@ -16,12 +17,14 @@ const summary = db.prepare(
 	FROM execution_entity WHERE workflowId = ? AND id > ?`,
 );
 const highest = db.prepare('SELECT COALESCE(MAX(id), 0) AS maxId FROM execution_entity');
+const staticData = db.prepare('SELECT length(staticData) AS staticDataBytes FROM workflow_entity WHERE id = ?');
 
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
 	let answer;
 	try {
-		const { workflowId, afterId } = JSON.parse(line);
-		answer = workflowId ? summary.get(workflowId, afterId ?? 0) : highest.get();
+		const { workflowId, afterId, staticDataOf } = JSON.parse(line);
+		if (staticDataOf) answer = staticData.get(staticDataOf) ?? { staticDataBytes: null };
+		else answer = workflowId ? summary.get(workflowId, afterId ?? 0) : highest.get();
 	} catch (error) {
 		answer = { error: String(error) };
 	}
