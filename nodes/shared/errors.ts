@@ -92,10 +92,11 @@ export function describeFailure(failure: LinqFailure): string {
 		(failure.status === 429
 			? 'Linq allows 30 messages per 60 seconds for each sender and recipient pair. Slow down, or lower the node\'s concurrency.'
 			: failure.status >= 500
-				? 'Linq had a problem on its side. It was retried; try again later.'
+				? 'Linq had a problem on its side. Try again later.'
 				: undefined);
 	if (hint) lines.push(hint);
 	if (failure.attempts && failure.attempts > 1) lines.push(`Attempts made: ${failure.attempts}.`);
+	if (failure.code !== undefined) lines.push(`Linq error code: ${failure.code}`);
 	lines.push(`trace_id: ${failure.traceId ?? 'not given'} (quote it to Linq support)`);
 	return lines.join('\n');
 }

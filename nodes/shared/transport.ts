@@ -219,7 +219,8 @@ export async function linqRequest(
 		failure.message = redact(failure.message, secrets);
 		failure.attempts = attempt;
 		const retryReason = isRetryableStatus(statusCode);
-		if (retryReason === 'rate_limit') {
+		// Linq sends Retry-After with 429; a 503 from Linq or a proxy may carry one too.
+		if (retryReason) {
 			const bodyRecord = (response.body ?? {}) as IDataObject;
 			failure.retryAfterMs = parseRetryAfterMs(headers['retry-after'], bodyRecord.retry_after);
 		}

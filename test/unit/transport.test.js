@@ -61,6 +61,7 @@ describe('error mapping', () => {
 			'Linq API error 400 (code 1005): The first message of a new chat cannot contain a link',
 		);
 		expect(error.description).toContain(`trace_id: ${TRACE}`);
+		expect(error.description).toContain('Linq error code: 1005');
 		expect(error.context).toMatchObject({ linqCode: 1005, traceId: TRACE, itemIndex: 2 });
 		expect(ctx.requests).toHaveLength(1);
 		expect(sleeps).toEqual([]);
@@ -130,6 +131,19 @@ describe('error mapping', () => {
 });
 
 describe('retries', () => {
+	test('503 with Retry-After on a repeatable request waits that long, not the backoff', async () => {
+		const scope = nock(BASE_URL)
+			.get('/v3/chats/chat_1')
+			.reply(503, 'Service Unavailable', { 'Retry-After': '4' })
+			.get('/v3/chats/chat_1')
+			.reply(200, { id: 'chat_1' });
+		const { ctx, promise } = call({ method: 'GET', path: '/v3/chats/chat_1' });
+		await expect(promise).resolves.toEqual({ id: 'chat_1' });
+		expect(sleeps).toEqual([4000]);
+		expect(ctx.requests).toHaveLength(2);
+		scope.done();
+	});
+
 	test('429 with Retry-After waits exactly that long, then succeeds', async () => {
 		const scope = nock(BASE_URL)
 			.get('/v3/chats/chat_1')
