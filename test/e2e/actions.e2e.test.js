@@ -3,50 +3,28 @@
  * The Linq action node inside a real n8n: workflows run through n8n's own engine, the fake
  * Linq server sees the wire requests.
  */
-const fs = require('node:fs');
-const path = require('node:path');
-
-const { buildAndPack } = require('../../scripts/lib/packageInstall.cjs');
-const { startFakeLinq, LINES } = require('../support/fakeLinq');
-const { createLoopbackCert } = require('./support/loopbackCert');
-const { createInstance } = require('./support/n8nInstance');
+const { LINES } = require('../support/fakeLinq');
+const { startLinqE2e } = require('./support/linqE2e');
 const { actionWorkflow, LINQ_NODE_TYPE, LINQ_TRIGGER_TYPE } = require('./support/workflows');
 const { waitFor } = require('./support/waitFor');
 
 const RECIPIENT = '+15557654321';
 
-let tls;
+let suite;
 let fake;
 let n8n;
-let tarball;
 let credentialId;
 let badCredentialId;
 let sequence = 0;
 
 beforeAll(async () => {
-	tarball = buildAndPack({ build: process.env.LINQ_E2E_SKIP_BUILD !== '1' });
-	tls = createLoopbackCert();
-	fake = await startFakeLinq({ tls });
-	n8n = await createInstance({ tarball, env: { NODE_EXTRA_CA_CERTS: tls.caBundle } });
-	const credential = await n8n.api('POST', '/credentials', {
-		name: 'Linq (fake)',
-		type: 'linqApi',
-		data: { apiToken: fake.token, baseUrl: fake.baseUrl, webhookSigningSecret: '' },
-	});
-	credentialId = credential.id;
-	const bad = await n8n.api('POST', '/credentials', {
-		name: 'Linq (revoked token)',
-		type: 'linqApi',
-		data: { apiToken: 'revoked-token', baseUrl: fake.baseUrl, webhookSigningSecret: '' },
-	});
-	badCredentialId = bad.id;
+	suite = await startLinqE2e({ https: true });
+	({ fake, n8n, credentialId } = suite);
+	badCredentialId = await suite.createCredential('Linq (revoked token)', 'revoked-token');
 }, 600_000);
 
 afterAll(async () => {
-	await n8n?.dispose();
-	await fake?.close();
-	tls?.dispose();
-	if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	await suite?.dispose();
 });
 
 afterEach(() => {

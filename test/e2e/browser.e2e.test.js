@@ -8,8 +8,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { buildAndPack, REPO } = require('../../scripts/lib/packageInstall.cjs');
-const { createInstance, BROWSER_ID } = require('./support/n8nInstance');
+const { REPO } = require('../../scripts/lib/packageInstall.cjs');
+const { startLinqE2e } = require('./support/linqE2e');
+const { BROWSER_ID } = require('./support/n8nInstance');
 
 const CHROMIUM = process.env.LINQ_E2E_CHROMIUM || '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
@@ -25,8 +26,8 @@ if (!hasChromium) {
 const maybe = hasChromium ? describe : describe.skip;
 
 maybe('the n8n editor in chromium', () => {
+	let suite;
 	let n8n;
-	let tarball;
 	let context;
 	let profile;
 	let page;
@@ -34,8 +35,8 @@ maybe('the n8n editor in chromium', () => {
 	beforeAll(async () => {
 		const { chromium, selectors } = require('playwright-core');
 		selectors.setTestIdAttribute('data-test-id');
-		tarball = buildAndPack({ build: process.env.LINQ_E2E_SKIP_BUILD !== '1' });
-		n8n = await createInstance({ tarball });
+		suite = await startLinqE2e();
+		({ n8n } = suite);
 		profile = fs.mkdtempSync(path.join(os.tmpdir(), 'linq-e2e-chromium-'));
 		context = await chromium.launchPersistentContext(profile, {
 			executablePath: CHROMIUM,
@@ -62,8 +63,7 @@ maybe('the n8n editor in chromium', () => {
 	afterAll(async () => {
 		await context?.close();
 		if (profile) fs.rmSync(profile, { recursive: true, force: true });
-		await n8n?.dispose();
-		if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+		await suite?.dispose();
 	});
 
 	/** Keeps a picture of the page when a step fails: the error alone rarely says why. */

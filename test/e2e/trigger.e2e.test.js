@@ -4,48 +4,37 @@
  * signed deliveries start executions, bad ones start none, deactivation and restarts leave
  * exactly the subscriptions they should. Tests run in order and share one workflow.
  */
-const fs = require('node:fs');
-const path = require('node:path');
-
-const { buildAndPack } = require('../../scripts/lib/packageInstall.cjs');
-const { startFakeLinq, messageEvent, LINES } = require('../support/fakeLinq');
-const { createInstance } = require('./support/n8nInstance');
+const { messageEvent, LINES } = require('../support/fakeLinq');
+const { startLinqE2e } = require('./support/linqE2e');
 const { triggerWorkflow } = require('./support/workflows');
 const { waitFor } = require('./support/waitFor');
 
 const SENDER = '+15557654321';
 
+let suite;
 let fake;
 let n8n;
-let tarball;
 let workflow;
 let webhookId;
+let firstDelivery;
 
 beforeAll(async () => {
-	tarball = buildAndPack({ build: process.env.LINQ_E2E_SKIP_BUILD !== '1' });
-	fake = await startFakeLinq();
-	n8n = await createInstance({ tarball });
-	const credential = await n8n.api('POST', '/credentials', {
-		name: 'Linq (fake)',
-		type: 'linqApi',
-		data: { apiToken: fake.token, baseUrl: fake.baseUrl, webhookSigningSecret: '' },
-	});
+	suite = await startLinqE2e();
+	({ fake, n8n } = suite);
 	workflow = await n8n.api(
 		'POST',
 		'/workflows',
 		triggerWorkflow({
 			name: 'e2e Linq Trigger',
 			parameters: { events: ['message.received'], lines: [], options: {} },
-			credentialId: credential.id,
+			credentialId: suite.credentialId,
 		}),
 	);
 	webhookId = workflow.nodes.find((node) => node.type.endsWith('.linqTrigger')).webhookId;
 }, 600_000);
 
 afterAll(async () => {
-	await n8n?.dispose();
-	await fake?.close();
-	if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	await suite?.dispose();
 });
 
 async function executions() {
@@ -104,12 +93,12 @@ test('a signed message.received starts exactly one execution with the documented
 		direction: 'inbound',
 		webhook_version: '2026-02-03',
 	});
-	fake.state.lastDelivery = delivery;
+	firstDelivery = delivery;
 });
 
 test('a duplicate, a tampered, a stale and a malformed delivery start no execution', async () => {
 	const subscription = fake.subscriptions()[0];
-	const again = await fake.resend(fake.state.lastDelivery);
+	const again = await fake.resend(firstDelivery);
 	expect(again.status).toBe(200);
 	const tampered = await fake.deliver(subscription, messageEvent({ from: SENDER }), { mode: 'tampered' });
 	expect(tampered.status).toBe(401);
