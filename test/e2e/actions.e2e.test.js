@@ -192,6 +192,24 @@ test('a 429 with Retry-After is waited out and the message is sent exactly once'
 	expect([...fake.state.messages.values()]).toHaveLength(1);
 });
 
+test('a dropped connection on a read is retried through n8n’s own request helper', async () => {
+	const ids = fake.seedChats(3);
+	fake.fail({ method: 'GET', path: '/v3/chats', drop: true });
+	const result = await runLinq({ resource: 'chat', operation: 'getMany', returnAll: true });
+	await expectSuccess(result);
+	expect(result.body.map((chat) => chat.id)).toEqual(ids);
+	expect(fake.calls('GET', '/v3/chats')).toHaveLength(2);
+});
+
+test('a 500 on a send is repeated once, with the same idempotency key', async () => {
+	fake.fail({ method: 'POST', path: '/v3/messages', status: 500 });
+	const result = await runLinq({ resource: 'message', operation: 'send', to: RECIPIENT, text: 'Exactly once' });
+	await expectSuccess(result);
+	const calls = fake.calls('POST', '/v3/messages');
+	expect(calls.map((call) => call.fault ?? call.status)).toEqual([500, 202]);
+	expect(calls[1].body.message.idempotency_key).toBe(calls[0].body.message.idempotency_key);
+});
+
 test('a revoked token fails the execution with a readable message and no secret in it', async () => {
 	const result = await runLinq(
 		{ resource: 'message', operation: 'send', to: RECIPIENT, text: 'Denied' },
