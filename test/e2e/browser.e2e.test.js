@@ -31,6 +31,7 @@ maybe('the n8n editor in chromium', () => {
 	let context;
 	let profile;
 	let page;
+	const blocked = new Set();
 
 	beforeAll(async () => {
 		const { chromium, selectors } = require('playwright-core');
@@ -52,6 +53,11 @@ maybe('the n8n editor in chromium', () => {
 				'--disable-sync',
 			],
 		});
+		// Loopback only: the editor gets nothing from the internet, so the check is the same offline.
+		await context.route(/^(?!https?:\/\/127\.0\.0\.1[:/])/, (route) => {
+			blocked.add(new URL(route.request().url()).host);
+			return route.abort();
+		});
 		// The session cookie is bound to the browser id the editor sends; reuse the suite's own.
 		await context.addInitScript((id) => localStorage.setItem('n8n-browserId', id), BROWSER_ID);
 		const [name, ...value] = n8n.cookie.split(';')[0].split('=');
@@ -61,6 +67,7 @@ maybe('the n8n editor in chromium', () => {
 	}, 600_000);
 
 	afterAll(async () => {
+		if (blocked.size) process.stderr.write(`Browser check: blocked requests to ${[...blocked].join(', ')}\n`);
 		await context?.close();
 		if (profile) fs.rmSync(profile, { recursive: true, force: true });
 		await suite?.dispose();
