@@ -71,6 +71,37 @@ async function sendLikeN8n(options) {
 	return body;
 }
 
+/**
+ * n8n's request helpers for a context: authenticated calls get the credential's header and,
+ * like n8n, wrap any failure in a NodeApiError; every request is recorded in `requests`.
+ */
+function requestHelpers({ credentials, node, requests }) {
+	return {
+		async httpRequestWithAuthentication(credentialsType, options) {
+			if (credentialsType !== 'linqApi') throw new Error(`unexpected credentials ${credentialsType}`);
+			const authed = applyGenericAuth(credentials, options);
+			requests.push(authed);
+			try {
+				return await sendLikeN8n(authed);
+			} catch (error) {
+				throw new NodeApiError(node, error);
+			}
+		},
+		async httpRequest(options) {
+			requests.push(options);
+			return await sendLikeN8n(options);
+		},
+		async prepareBinaryData(buffer, fileName, mimeType) {
+			return {
+				data: Buffer.from(buffer).toString('base64'),
+				mimeType: mimeType || 'application/octet-stream',
+				fileName,
+				fileSize: String(buffer.length),
+			};
+		},
+	};
+}
+
 function getPath(object, path) {
 	return path.split('.').reduce((value, key) => (value == null ? undefined : value[key]), object);
 }
@@ -122,21 +153,7 @@ function createExecuteContext({
 		getTimezone: () => 'UTC',
 		logger: { debug() {}, info() {}, warn() {}, error() {} },
 		helpers: {
-			async httpRequestWithAuthentication(credentialsType, options) {
-				if (credentialsType !== 'linqApi') throw new Error(`unexpected credentials ${credentialsType}`);
-				const authed = applyGenericAuth(credentials, options);
-				requests.push(authed);
-				try {
-					return await sendLikeN8n(authed);
-				} catch (error) {
-					// n8n wraps every failure of this helper in a NodeApiError.
-					throw new NodeApiError(node_, error);
-				}
-			},
-			async httpRequest(options) {
-				requests.push(options);
-				return await sendLikeN8n(options);
-			},
+			...requestHelpers({ credentials, node: node_, requests }),
 			assertBinaryData(itemIndex, propertyName) {
 				const binary = items[itemIndex] && items[itemIndex].binary && items[itemIndex].binary[propertyName];
 				if (!binary) {
@@ -146,14 +163,6 @@ function createExecuteContext({
 			},
 			async getBinaryDataBuffer(itemIndex, propertyName) {
 				return Buffer.from(items[itemIndex].binary[propertyName].data, 'base64');
-			},
-			async prepareBinaryData(buffer, fileName, mimeType) {
-				return {
-					data: Buffer.from(buffer).toString('base64'),
-					mimeType: mimeType || 'application/octet-stream',
-					fileName,
-					fileSize: String(buffer.length),
-				};
 			},
 			returnJsonArray(data) {
 				const list = Array.isArray(data) ? data : [data];
@@ -187,4 +196,5 @@ module.exports = {
 	defaultNode,
 	sendLikeN8n,
 	applyGenericAuth,
+	requestHelpers,
 };

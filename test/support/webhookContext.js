@@ -8,14 +8,7 @@
  */
 const crypto = require('crypto');
 const { Webhook } = require('standardwebhooks');
-const { NodeApiError } = require('n8n-workflow');
-const {
-	TEST_SIGNING_SECRET,
-	applyGenericAuth,
-	defaultCredentials,
-	defaultNode,
-	sendLikeN8n,
-} = require('./harness');
+const { TEST_SIGNING_SECRET, defaultCredentials, defaultNode, requestHelpers } = require('./harness');
 
 const PRODUCTION_URL = 'https://n8n.example.com/webhook/5f1c2d3e-trigger/webhook';
 const TEST_URL = 'https://n8n.example.com/webhook-test/5f1c2d3e-trigger/webhook';
@@ -101,28 +94,7 @@ function createTriggerContext({
 		getResponseObject: () => response,
 		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
 		helpers: {
-			async httpRequestWithAuthentication(credentialsType, options) {
-				if (credentialsType !== 'linqApi') throw new Error(`unexpected credentials ${credentialsType}`);
-				const authed = applyGenericAuth(credentials, options);
-				requests.push(authed);
-				try {
-					return await sendLikeN8n(authed);
-				} catch (error) {
-					throw new NodeApiError(node_, error);
-				}
-			},
-			async httpRequest(options) {
-				requests.push(options);
-				return await sendLikeN8n(options);
-			},
-			async prepareBinaryData(buffer, fileName, mimeType) {
-				return {
-					data: Buffer.from(buffer).toString('base64'),
-					mimeType: mimeType || 'application/octet-stream',
-					fileName,
-					fileSize: String(buffer.length),
-				};
-			},
+			...requestHelpers({ credentials, node: node_, requests }),
 			returnJsonArray(data) {
 				return (Array.isArray(data) ? data : [data]).map((json) => ({ json }));
 			},
