@@ -17,6 +17,21 @@ export interface PreparedMessage {
 
 const MAX_IDEMPOTENCY_KEY = 255;
 
+const runIndexes = new WeakMap<IExecuteFunctions, number>();
+
+/**
+ * n8n's public context has no getRunIndex(); the data proxy carries the value. It is the same
+ * for every item of one node run, and a proxy is costly to build, so it is read once per run.
+ */
+function runIndexOf(ctx: IExecuteFunctions, itemIndex: number): number {
+	let runIndex = runIndexes.get(ctx);
+	if (runIndex === undefined) {
+		runIndex = Number(ctx.getWorkflowDataProxy(itemIndex).$runIndex ?? 0);
+		runIndexes.set(ctx, runIndex);
+	}
+	return runIndex;
+}
+
 /** The key Linq dedupes a send on: the user's, or one stable across retries of this item. */
 export function itemIdempotencyKey(ctx: IExecuteFunctions, itemIndex: number, given: string): string {
 	const key = given.trim();
@@ -32,8 +47,7 @@ export function itemIdempotencyKey(ctx: IExecuteFunctions, itemIndex: number, gi
 		deriveIdempotencyKey({
 			executionId: ctx.getExecutionId(),
 			nodeId: ctx.getNode().id,
-			// n8n's public context has no getRunIndex(); the data proxy carries the same value.
-			runIndex: Number(ctx.getWorkflowDataProxy(itemIndex).$runIndex ?? 0),
+			runIndex: runIndexOf(ctx, itemIndex),
 			itemIndex,
 		})
 	);
