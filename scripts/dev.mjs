@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { ensureN8n, cacheRoot } = require('./lib/n8nInstall.cjs');
 const { buildAndPack, installTarball } = require('./lib/packageInstall.cjs');
-const { n8nEnv, startN8n, waitForHttp } = require('./lib/n8nProcess.cjs');
+const { n8nEnv, startN8n, waitForN8n } = require('./lib/n8nProcess.cjs');
 
 const port = Number(process.env.N8N_PORT || 5678);
 const userFolder = path.resolve(process.env.N8N_USER_FOLDER || path.join(cacheRoot(), 'dev-user-folder'));
@@ -34,7 +34,7 @@ try {
 
 const server = startN8n({
 	runtime,
-	env: n8nEnv({ userFolder, port, brokerPort: port + 1, host: 'localhost' }),
+	env: n8nEnv({ runtime, userFolder, port, brokerPort: port + 1, host: 'localhost' }),
 });
 say(`Starting n8n ${runtime.n8nVersion} (pid ${server.pid}) with N8N_USER_FOLDER=${userFolder}.`);
 
@@ -55,7 +55,7 @@ server.exited.then(({ code, signal }) => {
 });
 
 try {
-	await waitForHttp(`http://127.0.0.1:${port}/healthz/readiness`, { exited: server.exited });
+	await waitForN8n(`http://127.0.0.1:${port}`, { exited: server.exited });
 } catch (error) {
 	console.error(error.message);
 	await shutdown(1);

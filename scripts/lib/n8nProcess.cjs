@@ -7,8 +7,14 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
+/** Names n8n accepts in N8N_DISABLED_MODULES; it refuses to start on an unknown one. */
+function knownModules(runtime) {
+	const config = path.join(runtime.dir, 'node_modules', '@n8n', 'backend-common', 'dist', 'modules', 'modules.config.js');
+	return fs.existsSync(config) ? fs.readFileSync(config, 'utf8') : '';
+}
+
 /** Settings that keep n8n quiet and local; callers add their own on top. */
-function n8nEnv({ userFolder, port, brokerPort, host = '127.0.0.1', extra = {} }) {
+function n8nEnv({ runtime, userFolder, port, brokerPort, host = '127.0.0.1', extra = {} }) {
 	const origin = `http://${host}:${port}`;
 	// n8n runs in test mode (silent, different defaults) when it sees a test runner's variables.
 	const { NODE_ENV, JEST_WORKER_ID, NODE_OPTIONS, ...inherited } = process.env;
@@ -41,8 +47,8 @@ function n8nEnv({ userFolder, port, brokerPort, host = '127.0.0.1', extra = {} }
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 		N8N_AI_ENABLED: 'false',
 		N8N_PYTHON_ENABLED: 'false',
-		// The MCP server registry refreshes itself from api.n8n.io on start.
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// The MCP server registry (newer n8n) refreshes itself from api.n8n.io on start.
+		...(knownModules(runtime).includes("'mcp-registry'") ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		DB_TYPE: 'sqlite',
 		...extra,
@@ -121,6 +127,15 @@ async function waitForHttp(url, { timeoutMs = 240_000, intervalMs = 500, exited,
 	throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.${logHint(logFile)}`);
 }
 
+/**
+ * Ready for clients: `/healthz/readiness` only says the database is migrated (n8n 2.8 answers
+ * it before its REST routes exist), so the public `/rest/settings` must answer too.
+ */
+async function waitForN8n(origin, options = {}) {
+	await waitForHttp(`${origin}/healthz/readiness`, options);
+	await waitForHttp(`${origin}/rest/settings`, options);
+}
+
 function logHint(logFile) {
 	return logFile ? ` Log: ${logFile}\n${tail(logFile)}` : '';
 }
@@ -130,4 +145,4 @@ function tail(file, lines = 40) {
 	return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 }
 
-module.exports = { n8nEnv, startN8n, stopProcessGroup, waitForHttp, tail };
+module.exports = { n8nEnv, startN8n, stopProcessGroup, waitForHttp, waitForN8n, tail };

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-	fake.reset();
+	fake?.reset();
 });
 
 /**

@@ -30,7 +30,8 @@ async function startLinqE2e({ https = false } = {}) {
 
 		/** A Linq credential with `apiToken` (the fake's own token unless given), Base URL → fake. */
 		const createCredential = async (name = 'Linq (fake)', apiToken = fake.token) => {
-			const credential = await n8n.api('POST', '/credentials', {
+			// The editor's own endpoint: the public API's credential schema differs between versions.
+			const credential = await n8n.rest('POST', '/credentials', {
 				name,
 				type: 'linqApi',
 				data: { apiToken, baseUrl: fake.baseUrl, webhookSigningSecret: '' },

@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const { ensureN8n, isInstalled, runtimePaths } = require('../../../scripts/lib/n8nInstall.cjs');
 const { installTarball, REPO } = require('../../../scripts/lib/packageInstall.cjs');
-const { n8nEnv, startN8n, waitForHttp, tail } = require('../../../scripts/lib/n8nProcess.cjs');
+const { n8nEnv, startN8n, waitForN8n, tail } = require('../../../scripts/lib/n8nProcess.cjs');
 
 const OWNER = {
 	email: 'e2e-owner@linq.test',
@@ -58,6 +58,7 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 	const origin = `http://127.0.0.1:${port}`;
 	const logFile = path.join(userFolder, 'n8n.log');
 	const env = n8nEnv({
+		runtime,
 		userFolder,
 		port,
 		brokerPort,
@@ -70,7 +71,7 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 
 	async function start() {
 		server = startN8n({ runtime, env, logFile });
-		await waitForHttp(`${origin}/healthz/readiness`, { exited: server.exited, logFile, timeoutMs: 300_000 });
+		await waitForN8n(origin, { exited: server.exited, logFile, timeoutMs: 300_000 });
 	}
 
 	async function request(method, urlPath, { body, headers = {}, raw = false } = {}) {
