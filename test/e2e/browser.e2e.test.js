@@ -112,7 +112,10 @@ maybe('the n8n editor in chromium', () => {
 		await page.getByText(/^Send a message$/i).first().click({ timeout: 60_000 });
 		await ndv.waitFor({ timeout: 60_000 });
 		await ndv.getByText('Resource', { exact: true }).first().waitFor({ timeout: 30_000 });
-		for (const label of ['Credential', 'Operation', 'To', 'Text', 'Media']) {
+		// n8n 2.8 says "Credential to connect with", 2.41 "Credential".
+		const credential = ndv.getByText('Credential', { exact: true }).or(ndv.getByText('Credential to connect with', { exact: true }));
+		await expect(credential.first().isVisible()).resolves.toBe(true);
+		for (const label of ['Operation', 'To', 'Text', 'Media']) {
 			await expect(ndv.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
 		}
 		await page.screenshot({ path: path.join(SHOTS, 'linq-node-open.png') });
