@@ -69,6 +69,16 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 	let cookie = '';
 	let apiKey = '';
 
+	// If the test process dies without afterAll (Ctrl+C, a crash), n8n must not outlive it.
+	const killOnExit = () => {
+		try {
+			process.kill(-server.pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	};
+	process.on('exit', killOnExit);
+
 	async function start() {
 		server = startN8n({ runtime, env, logFile });
 		await waitForN8n(origin, { exited: server.exited, logFile, timeoutMs: 300_000 });
@@ -160,6 +170,7 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 		await assertPackageLoaded();
 	} catch (error) {
 		await server?.stop();
+		process.off('exit', killOnExit);
 		fs.rmSync(userFolder, { recursive: true, force: true });
 		throw error;
 	}
@@ -187,6 +198,7 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 		},
 		async dispose() {
 			if (server) await server.stop();
+			process.off('exit', killOnExit);
 			fs.rmSync(userFolder, { recursive: true, force: true });
 		},
 	};
