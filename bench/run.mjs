@@ -3,6 +3,8 @@
  * measured side by side in this run and writing the numbers to bench/results/.
  *   npm run bench -- --quick          short smoke run (or LINQ_BENCH_QUICK=1)
  *   npm run bench -- --only=pipeline  one or more of package,pipeline,batch,trigger
+ * Trigger benchmark size and n8n settings: LINQ_BENCH_EVENTS (2000), LINQ_BENCH_ROUNDS (3),
+ * LINQ_BENCH_N8N_ENV="NAME=value,..." (extra n8n environment for a diagnostic run).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

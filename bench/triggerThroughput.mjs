@@ -123,7 +123,14 @@ function summarise(runs) {
 	};
 }
 
+/** `LINQ_BENCH_N8N_ENV="NAME=value,NAME2=value"`: n8n settings for a diagnostic run. */
+function n8nSettingsFromEnv() {
+	const entries = (process.env.LINQ_BENCH_N8N_ENV ?? '').split(',').filter(Boolean);
+	return Object.fromEntries(entries.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+}
+
 export async function runTriggerBench({ pack, quick = false, log = console.log }) {
+	const extraEnv = n8nSettingsFromEnv();
 	const events = Number(process.env.LINQ_BENCH_EVENTS) || (quick ? 200 : 2_000);
 	const rounds = Number(process.env.LINQ_BENCH_ROUNDS) || (quick ? 1 : 3);
 	const fake = await startFakeLinq();
@@ -142,7 +149,7 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 		n8n = await createInstance({
 			tarball: pack.tarball,
 			// Keep every execution of the run countable, and the log quiet for both workflows alike.
-			env: { EXECUTIONS_DATA_PRUNE: 'false', N8N_LOG_LEVEL: 'warn' },
+			env: { EXECUTIONS_DATA_PRUNE: 'false', N8N_LOG_LEVEL: 'warn', ...extraEnv },
 		});
 		log(`trigger: n8n ${n8n.runtime.n8nVersion} on Node ${n8n.runtime.nodeVersion} ready in ${round((Date.now() - booted) / 1000, 1)} s`);
 		const credential = await n8n.api('POST', '/credentials', {
@@ -218,6 +225,7 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 		const result = {
 			n8nVersion: n8n.runtime.n8nVersion,
 			n8nNodeVersion: n8n.runtime.nodeVersion,
+			n8nSettings: extraEnv,
 			events,
 			rounds,
 			senders: SENDERS,
