@@ -15,7 +15,6 @@ const require = createRequire(import.meta.url);
 require('./lib/loadTypeScript.cjs').registerTypeScript();
 const { createExecuteContext, defaultCredentials } = require('../test/support/harness.js');
 const { startFakeLinq } = require('../test/support/fakeLinq.js');
-const { Linq } = require('../dist/nodes/Linq/Linq.node.js');
 
 const LATENCY_MS = 50;
 const TARGET_SPEEDUP = 8;
@@ -24,6 +23,8 @@ const RECIPIENTS = Array.from({ length: 50 }, (_, index) => `+1555300${String(in
 const textOf = (run, index) => `Batch ${run} message ${index}`;
 
 async function sendBatch(fake, { items, concurrency, run }) {
+	// Loaded here, not at import: run.mjs builds dist/ first.
+	const { Linq } = require('../dist/nodes/Linq/Linq.node.js');
 	const ctx = createExecuteContext({
 		params: (index) => ({
 			resource: 'message',

@@ -31,6 +31,14 @@ if (unknown.length > 0) {
 	process.exit(2);
 }
 
+function gitCommit() {
+	try {
+		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+	} catch {
+		return 'not a git checkout';
+	}
+}
+
 function machine() {
 	const n8nVersion = '2.41.1';
 	return {
@@ -41,7 +49,7 @@ function machine() {
 		loadAverageAtStart: os.loadavg().map((value) => Math.round(value * 100) / 100),
 		node: process.version,
 		n8nPinned: process.env.LINQ_N8N_VERSION || n8nVersion,
-		commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim(),
+		commit: gitCommit(),
 	};
 }
 
