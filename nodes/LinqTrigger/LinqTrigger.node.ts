@@ -11,14 +11,16 @@ import {
 
 import { getPhoneNumbers } from '../Linq/methods/loadOptions';
 import { CREDENTIALS_TYPE } from '../shared/transport';
-import { readDedupeState } from './dedupe';
+import { checkAndRemember } from './dedupe';
 import { downloadMedia } from './downloadMedia';
+import { forgetLiveDedupeStates, withSharedDedupeState } from './liveDedupe';
 import { triggerProperties } from './properties';
 import { readRawBody } from './readRawBody';
 import { receiveDelivery } from './receiveDelivery';
 import { rememberEmitted } from './rememberEmitted';
 import {
 	createSubscription,
+	registrationIds,
 	removeSubscription,
 	signingSecrets,
 	subscriptionExists,
@@ -45,7 +47,10 @@ export class LinqTrigger implements INodeType {
 		name: 'linqTrigger',
 		icon: { light: 'file:../../icons/linq.svg', dark: 'file:../../icons/linq.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n 2.x evaluates a leftover Webhook-node expression through an
+		// expression isolate on every delivery to a start node of typeVersion 1 exactly.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		description: 'Starts the workflow when Linq reports an iMessage, RCS or SMS event',
 		defaults: { name: 'Linq Trigger' },
@@ -71,9 +76,11 @@ export class LinqTrigger implements INodeType {
 				return await subscriptionExists.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				forgetLiveDedupeStates(this);
 				return await createSubscription.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
+				forgetLiveDedupeStates(this);
 				return await removeSubscription.call(this);
 			},
 		},
@@ -95,13 +102,19 @@ export class LinqTrigger implements INodeType {
 
 		const body = readRawBody(this.getRequestObject());
 		const options = readTriggerOptions.call(this);
-		const dedupe = readDedupeState(staticData.dedupe);
+		const registration = registrationIds(staticData, this.getMode() === 'manual');
 		const outcome = receiveDelivery({
 			headers: this.getHeaderData(),
 			body: body.bytes,
 			secrets,
 			nowSeconds: Math.floor(Date.now() / 1000),
-			dedupe,
+			// The shared state decides and is written back to static data, for a delivery that
+			// got this far (verified and parsed). n8n saves it after a call that starts no
+			// execution; for one that does, execute() writes it again (see rememberEmitted).
+			dedupe: (keys, nowSeconds) =>
+				withSharedDedupeState(this, registration, staticData, nowSeconds, (state) =>
+					checkAndRemember(state, keys, nowSeconds),
+				),
 			filter: options.filter,
 		});
 
@@ -115,9 +128,6 @@ export class LinqTrigger implements INodeType {
 		}
 		if (outcome.status === 400) return answer(this, 400, 'Bad Request: the body is not a Linq event');
 
-		// Reassigning marks the static data as changed. n8n saves it after a call that starts no
-		// execution; for one that does, execute() records the event again (see rememberEmitted).
-		staticData.dedupe = dedupe;
 		if (!outcome.emit) {
 			this.logger.debug(`Linq Trigger skipped an event (${outcome.reason})`);
 			return {};

@@ -17,9 +17,15 @@ import { hash } from 'crypto';
  *   6.8 events a second (one key per event).
  *
  * Generations are persisted as plain arrays (compact JSON) and looked up through a Set built
- * once per loaded array and kept in a WeakMap, so a lookup or insert touches at most four
- * hash sets whatever the state's size. n8n reloads static data for every webhook call, so
- * there the Set is rebuilt once per call, alongside n8n's own parsing of the same JSON.
+ * once per array and kept in a WeakMap, so a lookup or insert touches at most four hash sets
+ * whatever the state's size.
+ *
+ * n8n hands every webhook call its own copy of static data and saves each copy whole, so keys
+ * recorded by calls in flight together overwrite each other there. The state that decides is
+ * therefore the live one in liveDedupe.ts, shared by every call in the n8n process; static data
+ * only carries it across restarts, merged (mergeDedupeState) rather than overwritten. Merging
+ * unites the keys of generations with the same start and keeps the newest MAX_GENERATIONS
+ * generations, each capped at KEYS_PER_GENERATION keys, so a merged state keeps the bounds above.
  */
 export const DEDUPE_WINDOW_SECONDS = 30 * 60;
 export const GENERATION_SECONDS = 10 * 60;
@@ -136,4 +142,38 @@ export function checkAndRemember(
 
 export function dedupeKeyCount(state: DedupeState): number {
 	return state.g.reduce((total, generation) => total + generation.k.length, 0);
+}
+
+/**
+ * Adds to `into` the keys of `from` it lacks, generation by generation (same start = same
+ * generation), then applies the time and size bounds. A generation of `from` that is a prefix
+ * of the same generation in `into` (a snapshot the live state has since grown past: length no
+ * greater and the same key at its end) is skipped without building its set.
+ */
+export function mergeDedupeState(into: DedupeState, from: DedupeState, nowSeconds: number): void {
+	for (const other of from.g) {
+		const own = into.g.find((generation) => generation.s === other.s);
+		if (own === undefined) {
+			into.g.push({ s: other.s, k: other.k.slice(0, KEYS_PER_GENERATION) });
+			continue;
+		}
+		const last = other.k.length - 1;
+		if (other.k.length <= own.k.length && (last < 0 || own.k[last] === other.k[last])) continue;
+		const index = indexOf(own);
+		for (const key of other.k) {
+			if (own.k.length >= KEYS_PER_GENERATION) break;
+			if (!index.has(key)) {
+				own.k.push(key);
+				index.add(key);
+			}
+		}
+	}
+	into.g.sort((a, b) => a.s - b.s);
+	dropExpired(into, nowSeconds);
+	while (into.g.length > MAX_GENERATIONS) into.g.shift();
+}
+
+/** A copy that shares no arrays with `state`, for static data, which n8n may wrap or mutate. */
+export function copyDedupeState(state: DedupeState): DedupeState {
+	return { v: 2, g: state.g.map((generation) => ({ s: generation.s, k: [...generation.k] })) };
 }

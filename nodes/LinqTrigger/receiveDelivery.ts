@@ -4,14 +4,19 @@ import { eventKeys, parseEvent } from './parseEvent';
 import { shapeEvent, type ShapedEvent } from './shapeEvent';
 import { verifySignature, type SignatureHeaders, type VerifyFailure } from './verifySignature';
 
+export type SeenBefore = (keys: readonly string[], nowSeconds: number) => boolean;
+
 export interface Delivery {
 	headers: SignatureHeaders;
 	/** The body bytes exactly as received. */
 	body: Buffer;
 	secrets: readonly string[];
 	nowSeconds: number;
-	/** Mutated: the event's keys are remembered in it. */
-	dedupe: DedupeState;
+	/**
+	 * Where seen events are remembered: a state (mutated), or a check that remembers the keys
+	 * elsewhere and says whether they were seen before (the trigger's shared state).
+	 */
+	dedupe: DedupeState | SeenBefore;
 	filter: FilterOptions;
 }
 
@@ -24,7 +29,7 @@ export type DeliveryOutcome =
 /**
  * One delivery through the trigger's pipeline, without any n8n context:
  * verify the signature over the raw bytes → parse → drop what was already seen → shape
- * the item → drop what the node does not want. Pure apart from remembering the event in
+ * the item → drop what the node does not want. Pure apart from remembering the event through
  * `dedupe`, so it can be tested and measured on its own.
  */
 export function receiveDelivery(delivery: Delivery): DeliveryOutcome {
@@ -35,7 +40,10 @@ export function receiveDelivery(delivery: Delivery): DeliveryOutcome {
 	if (!parsed.ok) return { status: 400, reason: parsed.reason };
 
 	const keys = eventKeys(parsed.event, verified.webhookId);
-	if (checkAndRemember(delivery.dedupe, keys, delivery.nowSeconds)) {
+	const seen = typeof delivery.dedupe === 'function'
+		? delivery.dedupe(keys, delivery.nowSeconds)
+		: checkAndRemember(delivery.dedupe, keys, delivery.nowSeconds);
+	if (seen) {
 		return { status: 200, emit: false, reason: 'duplicate' };
 	}
 

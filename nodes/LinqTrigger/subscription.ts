@@ -85,6 +85,15 @@ export function signingSecrets(staticData: IDataObject, test: boolean): string[]
 	return secrets;
 }
 
+/** Names the subscriptions of one kind (test or production), for the live dedupe state's key. */
+export function registrationIds(staticData: IDataObject, test: boolean): string {
+	return Object.values(readRegistrations(staticData))
+		.filter((registration) => registration.test === test)
+		.map((registration) => registration.id)
+		.sort()
+		.join(',');
+}
+
 function sorted(values: Iterable<string>): string[] {
 	return [...new Set(values)].sort();
 }

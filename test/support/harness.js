@@ -110,6 +110,7 @@ function getPath(object, path) {
  * Builds an IExecuteFunctions-like object.
  * - params: an object of node parameters, or a function (itemIndex) => object for per-item values
  * - items: input items ({ json, binary? })
+ * - mode, workflowId: what getMode() and getWorkflow().id answer
  */
 function createExecuteContext({
 	params = {},
@@ -120,6 +121,8 @@ function createExecuteContext({
 	executionId = 'exec-1001',
 	runIndex = 0,
 	staticData = {},
+	mode = 'manual',
+	workflowId = 'workflow-1',
 } = {}) {
 	const requests = [];
 	const node_ = { ...node, parameters: typeof params === 'function' ? params(0) : params };
@@ -148,7 +151,8 @@ function createExecuteContext({
 		getExecutionId: () => executionId,
 		getRunIndex: () => runIndex,
 		getWorkflowDataProxy: () => ({ $runIndex: runIndex }),
-		getMode: () => 'manual',
+		getMode: () => mode,
+		getWorkflow: () => ({ id: workflowId, active: mode !== 'manual' }),
 		getWorkflowStaticData: () => staticData,
 		getTimezone: () => 'UTC',
 		logger: { debug() {}, info() {}, warn() {}, error() {} },

@@ -50,12 +50,21 @@ function readParameter(params, name, fallback) {
 	return fallback;
 }
 
+const workflowIds = new WeakMap();
+
+function workflowIdFor(staticData) {
+	if (!workflowIds.has(staticData)) workflowIds.set(staticData, `workflow-${crypto.randomUUID()}`);
+	return workflowIds.get(staticData);
+}
+
 /**
  * One context that serves as IHookFunctions and IWebhookFunctions.
  * - params: node parameters; staticData: the workflow static data object (shared across calls)
  * - mode: 'webhook' / 'trigger' for production, 'manual' for the editor's test listen
  * - webhookUrl: what getNodeWebhookUrl('default') answers
  * - request: { headers, rawBody, body } for webhook()
+ * - workflowId: what getWorkflow().id answers; by default one id per static data object, so
+ *   calls that share static data are one workflow and every fresh static data a new one
  */
 function createTriggerContext({
 	params = {},
@@ -65,6 +74,7 @@ function createTriggerContext({
 	mode = 'webhook',
 	webhookUrl = PRODUCTION_URL,
 	request = { headers: {}, body: {} },
+	workflowId = workflowIdFor(staticData),
 } = {}) {
 	const requests = [];
 	const logs = [];
@@ -79,6 +89,7 @@ function createTriggerContext({
 		staticData,
 		getNode: () => node_,
 		getMode: () => mode,
+		getWorkflow: () => ({ id: workflowId, active: mode !== 'manual' }),
 		getActivationMode: () => (mode === 'manual' ? 'manual' : 'activate'),
 		getNodeParameter: (name, fallback) => readParameter(params, name, fallback),
 		getCredentials: async () => ({ ...credentials }),

@@ -1,0 +1,91 @@
+import type { IDataObject, IWorkflowMetadata } from 'n8n-workflow';
+
+import { copyDedupeState, mergeDedupeState, readDedupeState, type DedupeState } from './dedupe';
+
+/*
+ * The dedupe state every call in this n8n process shares. n8n gives each webhook call and each
+ * execution its own copy of the workflow's static data and saves each copy whole, so two calls
+ * in flight together would each miss what the other recorded, and the later save would drop
+ * the earlier one's keys. One live state per trigger registration, kept here for the life of
+ * the process, closes that gap: checkAndRemember is synchronous, so within one process an
+ * event is let through once.
+ *
+ * Static data still carries the state across restarts: every call merges what its copy holds
+ * into the live state before deciding, and writes the live state back. After a restart the
+ * first call seeds the live state from the saved copy, which holds what the last save kept.
+ * Several n8n processes (queue mode with more than one webhook process) each have their own
+ * live state and only meet through static data, as before.
+ *
+ * A registration is the workflow, the node, test or production, and the Linq subscription(s)
+ * it was made for: a recreated subscription starts a new entry. webhookMethods.delete removes
+ * the entries of its kind, and at most MAX_LIVE_STATES entries are kept (least recently used
+ * dropped first), so many short test listens cannot make the map grow without bound.
+ */
+export const MAX_LIVE_STATES = 1_000;
+
+/** The parts of an n8n context (webhook, hook or execute) that name a registration. */
+export interface DedupeOwner {
+	getWorkflow(): IWorkflowMetadata;
+	getNode(): { id: string };
+	getMode(): string;
+}
+
+const liveStates = new Map<string, DedupeState>();
+
+function ownerPrefix(owner: DedupeOwner): string {
+	const kind = owner.getMode() === 'manual' ? 'test' : 'production';
+	return `${owner.getWorkflow().id ?? ''}\n${owner.getNode().id}\n${kind}\n`;
+}
+
+/**
+ * The live state of the owner's registration, with the keys of the static data copy merged
+ * in; seeded from static data when this process has none yet.
+ */
+function liveDedupeState(owner: DedupeOwner, registration: string, staticData: IDataObject, nowSeconds: number): DedupeState {
+	const key = ownerPrefix(owner) + registration;
+	const stored = readDedupeState(staticData.dedupe);
+	let state = liveStates.get(key);
+	if (state === undefined) {
+		state = copyDedupeState(stored);
+	} else {
+		liveStates.delete(key);
+		mergeDedupeState(state, stored, nowSeconds);
+	}
+	liveStates.set(key, state);
+	for (const oldest of liveStates.keys()) {
+		if (liveStates.size <= MAX_LIVE_STATES) break;
+		liveStates.delete(oldest);
+	}
+	return state;
+}
+
+/**
+ * Runs `use` on the shared state, then writes a copy of that state into static data. The copy
+ * is a snapshot: n8n wraps and saves static data on its own schedule, so it must not hold the
+ * live arrays.
+ */
+export function withSharedDedupeState<T>(
+	owner: DedupeOwner,
+	registration: string,
+	staticData: IDataObject,
+	nowSeconds: number,
+	use: (state: DedupeState) => T,
+): T {
+	const state = liveDedupeState(owner, registration, staticData, nowSeconds);
+	const result = use(state);
+	// Reassigning marks n8n's static data as changed, so it gets saved.
+	staticData.dedupe = copyDedupeState(state);
+	return result;
+}
+
+/** Drops the live states of the owner's kind (test or production), whatever their subscription. */
+export function forgetLiveDedupeStates(owner: DedupeOwner): void {
+	const prefix = ownerPrefix(owner);
+	for (const key of [...liveStates.keys()]) {
+		if (key.startsWith(prefix)) liveStates.delete(key);
+	}
+}
+
+export function liveDedupeStateCount(): number {
+	return liveStates.size;
+}
