@@ -4,8 +4,10 @@ const {
 	MAX_KEYS,
 	MAX_STATE_BYTES,
 	checkAndRemember,
+	copyDedupeState,
 	createDedupeState,
 	dedupeKeyCount,
+	mergeDedupeState,
 	readDedupeState,
 } = require('../../nodes/LinqTrigger/dedupe');
 
@@ -97,4 +99,60 @@ test('a duplicate within the window is still caught after 12,000 other events (t
 	checkAndRemember(state, ['msg_retry_me'], T0);
 	for (let n = 0; n < 12_000; n++) checkAndRemember(state, [uuid(n)], T0 + Math.floor(n / 10));
 	expect(checkAndRemember(state, ['msg_retry_me'], T0 + 1_200)).toBe(true);
+});
+
+describe('merging two states (live state and a static data copy)', () => {
+	function stateWith(keys, at) {
+		const state = createDedupeState();
+		keys.forEach((key, n) => checkAndRemember(state, [key], at(n)));
+		return state;
+	}
+
+	test('keeps the keys of both, in the same and in different generations', () => {
+		const ours = stateWith(Array.from({ length: 1_000 }, (_, n) => `ours_${n}`), (n) => T0 + Math.floor(n / 2));
+		const theirs = stateWith(Array.from({ length: 1_000 }, (_, n) => `theirs_${n}`), (n) => T0 + Math.floor(n / 2));
+		theirs.g[0].s = ours.g[0].s;
+		checkAndRemember(theirs, ['theirs_later'], T0 + 700);
+		mergeDedupeState(ours, theirs, T0 + 800);
+		expect(dedupeKeyCount(ours)).toBe(2_001);
+		for (const key of ['ours_0', 'ours_999', 'theirs_0', 'theirs_999', 'theirs_later']) {
+			expect(checkAndRemember(ours, [key], T0 + 801)).toBe(true);
+		}
+		expect(ours.g.map((generation) => generation.s)).toEqual([T0, T0 + 700]);
+	});
+
+	test('an earlier snapshot of the same state adds nothing and leaves it as it was', () => {
+		const state = stateWith(['a', 'b'], (n) => T0 + n);
+		const snapshot = copyDedupeState(state);
+		checkAndRemember(state, ['c'], T0 + 5);
+		const before = JSON.stringify(state);
+		mergeDedupeState(state, snapshot, T0 + 6);
+		expect(JSON.stringify(state)).toBe(before);
+	});
+
+	test('a copy shares no arrays with the state it was taken from', () => {
+		const state = stateWith(['a'], () => T0);
+		const copy = copyDedupeState(state);
+		checkAndRemember(state, ['b'], T0 + 1);
+		expect(copy).toEqual({ v: 2, g: [{ s: T0, k: [expect.any(String)] }] });
+	});
+
+	test('expired generations of either side are dropped', () => {
+		const old = stateWith(['old'], () => T0);
+		const recent = stateWith(['recent'], () => T0 + 45 * 60);
+		mergeDedupeState(recent, old, T0 + 45 * 60 + 1);
+		expect(checkAndRemember(recent, ['old'], T0 + 45 * 60 + 2)).toBe(false);
+		expect(checkAndRemember(recent, ['recent'], T0 + 45 * 60 + 2)).toBe(true);
+	});
+
+	test('two full states of 100,000 events each merge within the documented bounds', () => {
+		const ours = stateWith(Array.from({ length: 100_000 }, (_, n) => uuid(n)), (n) => T0 + Math.floor(n / 50));
+		const theirs = stateWith(Array.from({ length: 100_000 }, (_, n) => `other_${n}`), (n) => T0 + 7 + Math.floor(n / 50));
+		mergeDedupeState(ours, theirs, T0 + 2_010);
+		expect(ours.g.length).toBeLessThanOrEqual(4);
+		expect(dedupeKeyCount(ours)).toBeLessThanOrEqual(MAX_KEYS);
+		expect(Buffer.byteLength(JSON.stringify(ours))).toBeLessThanOrEqual(MAX_STATE_BYTES);
+		expect(checkAndRemember(ours, ['other_99999'], T0 + 2_011)).toBe(true);
+		expect(checkAndRemember(ours, [uuid(99_999)], T0 + 2_011)).toBe(true);
+	});
 });

@@ -71,6 +71,9 @@ describe('a valid delivery', () => {
 	test('the trigger describes itself as n8n expects', () => {
 		const { description } = trigger;
 		expect(description.name).toBe('linqTrigger');
+		// 1.1 only steps around n8n's typeVersion-1 webhook path; workflows saved at 1 keep working.
+		expect(description.version).toEqual([1, 1.1]);
+		expect(description.defaultVersion).toBe(1.1);
 		expect(description.inputs).toEqual([]);
 		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
 		expect(description.usableAsTool).toBeUndefined();
@@ -125,7 +128,7 @@ describe('duplicates: one emission per event', () => {
 		expect(items[0].json.webhook_id).toBe('msg_run');
 
 		const nodeData = saved['node:Linq Trigger'];
-		const run = createExecuteContext({ items, staticData: nodeData });
+		const run = createExecuteContext({ items, staticData: nodeData, mode: 'webhook' });
 		const [passed] = await trigger.execute.call(run);
 		expect(passed).toEqual(items.map((item, index) => ({ ...item, pairedItem: { item: index } })));
 

@@ -71,7 +71,7 @@ function triggerWorkflow({ name, parameters, credentialId }) {
 		id: crypto.randomUUID(),
 		name: 'Linq Trigger',
 		type: LINQ_TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion: 1.1,
 		position: [0, 0],
 		webhookId: crypto.randomUUID(),
 		parameters,
