@@ -13,7 +13,7 @@ import { getPhoneNumbers } from '../Linq/methods/loadOptions';
 import { CREDENTIALS_TYPE } from '../shared/transport';
 import { checkAndRemember } from './dedupe';
 import { downloadMedia } from './downloadMedia';
-import { forgetLiveDedupeStates, withSharedDedupeState } from './liveDedupe';
+import { withSharedDedupeState } from './liveDedupe';
 import { triggerProperties } from './properties';
 import { readRawBody } from './readRawBody';
 import { receiveDelivery } from './receiveDelivery';
@@ -76,11 +76,9 @@ export class LinqTrigger implements INodeType {
 				return await subscriptionExists.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				forgetLiveDedupeStates(this);
 				return await createSubscription.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				forgetLiveDedupeStates(this);
 				return await removeSubscription.call(this);
 			},
 		},

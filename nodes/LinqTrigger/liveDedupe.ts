@@ -17,9 +17,11 @@ import { copyDedupeState, mergeDedupeState, readDedupeState, type DedupeState } 
  * live state and only meet through static data, as before.
  *
  * A registration is the workflow, the node, test or production, and the Linq subscription(s)
- * it was made for: a recreated subscription starts a new entry. webhookMethods.delete removes
- * the entries of its kind, and at most MAX_LIVE_STATES entries are kept (least recently used
- * dropped first), so many short test listens cannot make the map grow without bound.
+ * it was made for: a recreated subscription starts a new entry, and creating one drops the
+ * entries of its kind. Deleting a subscription drops the entries made for it (n8n runs the
+ * delete hook in mode "internal" for test and production alike, so the subscription id, not the
+ * mode, says which). At most MAX_LIVE_STATES entries are kept (least recently used dropped
+ * first), so many short test listens cannot make the map grow without bound.
  */
 export const MAX_LIVE_STATES = 1_000;
 
@@ -32,9 +34,12 @@ export interface DedupeOwner {
 
 const liveStates = new Map<string, DedupeState>();
 
+function nodePrefix(owner: DedupeOwner): string {
+	return `${owner.getWorkflow().id ?? ''}\n${owner.getNode().id}\n`;
+}
+
 function ownerPrefix(owner: DedupeOwner): string {
-	const kind = owner.getMode() === 'manual' ? 'test' : 'production';
-	return `${owner.getWorkflow().id ?? ''}\n${owner.getNode().id}\n${kind}\n`;
+	return `${nodePrefix(owner)}${owner.getMode() === 'manual' ? 'test' : 'production'}\n`;
 }
 
 /**
@@ -78,12 +83,22 @@ export function withSharedDedupeState<T>(
 	return result;
 }
 
+function forgetWhere(prefix: string, registrationMatches: (registration: string) => boolean): void {
+	for (const key of [...liveStates.keys()]) {
+		if (key.startsWith(prefix) && registrationMatches(key.slice(key.lastIndexOf('\n') + 1))) {
+			liveStates.delete(key);
+		}
+	}
+}
+
 /** Drops the live states of the owner's kind (test or production), whatever their subscription. */
 export function forgetLiveDedupeStates(owner: DedupeOwner): void {
-	const prefix = ownerPrefix(owner);
-	for (const key of [...liveStates.keys()]) {
-		if (key.startsWith(prefix)) liveStates.delete(key);
-	}
+	forgetWhere(ownerPrefix(owner), () => true);
+}
+
+/** Drops the node's live states made for the subscription `id`. */
+export function forgetLiveDedupeStatesOf(owner: DedupeOwner, id: string): void {
+	forgetWhere(nodePrefix(owner), (registration) => registration.split(',').includes(id));
 }
 
 export function liveDedupeStateCount(): number {

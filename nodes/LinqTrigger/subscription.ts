@@ -7,6 +7,7 @@ import {
 
 import { linqApiRequest } from '../shared/transport';
 import { KNOWN_EVENT_TYPES } from './events';
+import { forgetLiveDedupeStates, forgetLiveDedupeStatesOf } from './liveDedupe';
 import { canonicalHandle } from './filterEvent';
 
 /** The payload version our subscriptions ask for; shapeEvent also reads the older one. */
@@ -155,9 +156,10 @@ async function fetchSubscription(this: IHookFunctions, id: string): Promise<IDat
 	return await unlessNotFound(linqApiRequest.call(this, { method: 'GET', path: subscriptionPath(id) }));
 }
 
-/** Deletes a subscription; one Linq no longer has counts as deleted. */
+/** Deletes a subscription, and the live dedupe state made for it; one Linq no longer has counts as deleted. */
 async function deleteSubscription(this: IHookFunctions, id: string): Promise<void> {
 	await unlessNotFound(linqApiRequest.call(this, { method: 'DELETE', path: subscriptionPath(id) }));
+	forgetLiveDedupeStatesOf(this, id);
 }
 
 /** Brings the subscription in line with the node; false when Linq no longer has it. */
@@ -251,6 +253,7 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 				return true;
 			}
 		}
+		forgetLiveDedupeStatesOf(this, stored.id);
 		delete registrations[wanted.webhookUrl];
 		changed = true;
 	}
@@ -266,6 +269,7 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 	const body: IDataObject = { target_url: wanted.targetUrl, subscribed_events: wanted.events };
 	if (wanted.lines.length > 0) body.phone_numbers = wanted.lines;
 	const created = await linqApiRequest.call(this, { method: 'POST', path: SUBSCRIPTIONS_PATH, body });
+	forgetLiveDedupeStates(this);
 
 	const id = typeof created.id === 'string' ? created.id : '';
 	const secret = typeof created.signing_secret === 'string' ? created.signing_secret : '';

@@ -9,7 +9,7 @@ const nock = require('nock');
 const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
 const { MAX_LIVE_STATES, liveDedupeStateCount } = require('../../nodes/LinqTrigger/liveDedupe');
 const { BASE_URL, TEST_SIGNING_SECRET, createExecuteContext } = require('../support/harness');
-const { PRODUCTION_URL, createTriggerContext, signDelivery } = require('../support/webhookContext');
+const { PRODUCTION_URL, TEST_URL, createTriggerContext, signDelivery } = require('../support/webhookContext');
 const { messageEventV2 } = require('../support/linqEvents');
 
 afterEach(() => nock.cleanAll());
@@ -174,8 +174,9 @@ describe('across restarts, through static data', () => {
 });
 
 describe('the live states are bounded', () => {
-	function hook(db, mode = 'trigger') {
-		return createTriggerContext({ params, staticData: db.load(), workflowId: db.id, mode });
+	/** n8n runs the delete hook in mode "internal", for test listens and deactivation alike. */
+	function hook(db) {
+		return createTriggerContext({ params, staticData: db.load(), workflowId: db.id, mode: 'internal' });
 	}
 
 	test('delete removes the registration\'s live state', async () => {
@@ -204,15 +205,27 @@ describe('the live states are bounded', () => {
 		expect(emitted(await call(db, saved).run())).toBe(0);
 	});
 
-	test('a test listen and the active workflow keep separate live states', async () => {
-		const db = workflowDb();
+	test('ending a test listen drops the test live state and keeps the production one', async () => {
+		const staticData = registered();
+		staticData[NODE_KEY].registrations[TEST_URL] = {
+			id: 'sub_test',
+			secret: TEST_SIGNING_SECRET,
+			targetUrl: `${TEST_URL}?version=2026-02-03`,
+			events: ['message.received'],
+			lines: [],
+			test: true,
+		};
+		const db = workflowDb(staticData);
 		const delivery = signDelivery(messageEventV2(), { id: 'msg_kind' });
 		expect(emitted(await call(db, delivery).run())).toBe(1);
-		nock(BASE_URL).delete('/v3/webhook-subscriptions/sub_1').reply(204);
-		const count = liveDedupeStateCount();
-		await new LinqTrigger().webhookMethods.default.delete.call(hook(db, 'manual'));
-		expect(liveDedupeStateCount()).toBe(count);
+		expect(emitted(await call(db, delivery, { mode: 'manual' }).run())).toBe(1);
+		expect(emitted(await call(db, delivery, { mode: 'manual' }).run())).toBe(0);
+
+		nock(BASE_URL).delete('/v3/webhook-subscriptions/sub_test').reply(204);
+		const ended = createTriggerContext({ params, staticData: db.load(), workflowId: db.id, mode: 'internal', webhookUrl: TEST_URL });
+		await new LinqTrigger().webhookMethods.default.delete.call(ended);
 		expect(emitted(await call(db, delivery).run())).toBe(0);
+		expect(emitted(await call(db, delivery, { mode: 'manual' }).run())).toBe(1);
 	});
 
 	test(`many registrations keep at most ${MAX_LIVE_STATES} live states, dropping the least recently used`, async () => {
