@@ -59,13 +59,17 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, host = '127.0.0.1', ext
  * Spawns `n8n start` detached (own process group); output goes to `logFile`, or to our own
  * terminal without one. Returns { pid, exited, stop() }.
  */
-function startN8n({ runtime, env, logFile, args = ['start'] }) {
+function startN8n({ runtime, env, logFile, args = ['start'], tiedTo }) {
 	let out = 'inherit';
 	if (logFile) {
 		fs.mkdirSync(path.dirname(logFile), { recursive: true });
 		out = fs.openSync(logFile, 'a');
 	}
-	const child = spawn(runtime.nodeBin, [runtime.n8nBin, ...args], {
+	// `tiedTo: {pid, folder}`: n8n ends (and `folder` goes) when that process is gone.
+	const command = tiedTo
+		? [process.execPath, [path.join(__dirname, 'n8nWatchdog.cjs'), String(tiedTo.pid), tiedTo.folder ?? '-', runtime.nodeBin, runtime.n8nBin, ...args]]
+		: [runtime.nodeBin, [runtime.n8nBin, ...args]];
+	const child = spawn(command[0], command[1], {
 		cwd: env.N8N_USER_FOLDER,
 		env,
 		detached: true,

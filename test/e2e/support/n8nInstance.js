@@ -80,7 +80,8 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 	process.on('exit', killOnExit);
 
 	async function start() {
-		server = startN8n({ runtime, env, logFile });
+		// Tied to the test process: a run stopped with Ctrl+C leaves no n8n and no folder behind.
+		server = startN8n({ runtime, env, logFile, tiedTo: { pid: process.pid, folder: userFolder } });
 		await waitForN8n(origin, { exited: server.exited, logFile, timeoutMs: 300_000 });
 	}
 
