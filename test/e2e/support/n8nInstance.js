@@ -69,16 +69,6 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 	let cookie = '';
 	let apiKey = '';
 
-	// If the test process dies without afterAll (Ctrl+C, a crash), n8n must not outlive it.
-	const killOnExit = () => {
-		try {
-			process.kill(-server.pid, 'SIGKILL');
-		} catch {
-			// already gone
-		}
-	};
-	process.on('exit', killOnExit);
-
 	async function start() {
 		// Tied to the test process: a run stopped with Ctrl+C leaves no n8n and no folder behind.
 		server = startN8n({ runtime, env, logFile, tiedTo: { pid: process.pid, folder: userFolder } });
@@ -171,7 +161,6 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 		await assertPackageLoaded();
 	} catch (error) {
 		await server?.stop();
-		process.off('exit', killOnExit);
 		fs.rmSync(userFolder, { recursive: true, force: true });
 		throw error;
 	}
@@ -199,8 +188,7 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 		},
 		async dispose() {
 			if (server) await server.stop();
-			process.off('exit', killOnExit);
-			fs.rmSync(userFolder, { recursive: true, force: true });
+				fs.rmSync(userFolder, { recursive: true, force: true });
 		},
 	};
 }
