@@ -1,4 +1,5 @@
 import {
+	NodeOperationError,
 	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -143,7 +144,19 @@ function thrownResponse(chain: Array<Record<string, unknown>>): FullResponse | u
 
 const NETWORK_CODE = /^(E[A-Z_]+|ERR_[A-Z_]+|UND_ERR_[A-Z_]+)$/;
 /** The workflow was stopped: repeating the request would outlive it. */
-const NOT_REPEATABLE_CODES = new Set(['ERR_CANCELED']);
+const NOT_REPEATABLE_CODES = new Set(['ERR_CANCELED', 'ABORT_ERR']);
+
+/**
+ * Whether a failure without an HTTP answer may be repeated. Older n8n versions (2.8) wrap a
+ * dropped connection without its error code, so a missing code counts as a network failure
+ * too; what is known not to be one (the workflow was cancelled, or the node itself refused,
+ * such as missing credentials) is not repeated.
+ */
+function isTransient(error: unknown, reason: { code?: string }): boolean {
+	if (error instanceof NodeOperationError) return false;
+	if (reason.code !== undefined) return !NOT_REPEATABLE_CODES.has(reason.code);
+	return !causeChain(error).some((link) => link.name === 'AbortError' || link.name === 'CanceledError');
+}
 
 function networkReason(chain: Array<Record<string, unknown>>): { code?: string; message?: string } {
 	for (const link of chain) {
@@ -193,8 +206,7 @@ export async function linqRequest(
 				response = answered;
 			} else {
 				const reason = networkReason(chain);
-				const retryable =
-					reason.code !== undefined && !NOT_REPEATABLE_CODES.has(reason.code) && repeatable;
+				const retryable = repeatable && isTransient(error, reason);
 				if (retryable && attempt < RETRY_POLICY.maxAttempts) {
 					await sleep(backoffDelayMs(attempt, Math.random()));
 					continue;

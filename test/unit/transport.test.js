@@ -329,6 +329,18 @@ describe('retries', () => {
 		expect(sleeps).toHaveLength(1);
 	});
 
+	test('a failure with no HTTP answer and no error code (n8n 2.8 wraps them so) is retried too', async () => {
+		nock(BASE_URL)
+			.get('/v3/chats/chat_1')
+			.replyWithError(new Error('socket hang up'))
+			.get('/v3/chats/chat_1')
+			.reply(200, { id: 'chat_1' });
+		const { ctx, promise } = call({ method: 'GET', path: '/v3/chats/chat_1' });
+		await expect(promise).resolves.toEqual({ id: 'chat_1' });
+		expect(ctx.requests).toHaveLength(2);
+		expect(sleeps).toHaveLength(1);
+	});
+
 	test('a network error that persists fails after maxAttempts with a readable message', async () => {
 		nock(BASE_URL)
 			.get('/v3/chats/chat_1')
