@@ -5,18 +5,14 @@
  * mode, and when the listen ends (event received, or stopped in the editor) the test
  * subscription is deleted while the production one keeps working. Tests run in order.
  */
-const fs = require('node:fs');
-const path = require('node:path');
-
-const { buildAndPack } = require('../../scripts/lib/packageInstall.cjs');
-const { startFakeLinq, messageEvent } = require('../support/fakeLinq');
-const { createInstance } = require('./support/n8nInstance');
+const { messageEvent } = require('../support/fakeLinq');
+const { startLinqE2e } = require('./support/linqE2e');
 const { triggerWorkflow } = require('./support/workflows');
 const { waitFor } = require('./support/waitFor');
 
+let e2e;
 let fake;
 let n8n;
-let tarball;
 let workflow;
 let production;
 let testSubscription;
@@ -24,21 +20,15 @@ let testSubscription;
 const isTestUrl = (subscription) => subscription.target_url.includes('/webhook-test/');
 
 beforeAll(async () => {
-	tarball = buildAndPack({ build: process.env.LINQ_E2E_SKIP_BUILD !== '1' });
-	fake = await startFakeLinq();
-	n8n = await createInstance({ tarball });
-	const credential = await n8n.api('POST', '/credentials', {
-		name: 'Linq (fake)',
-		type: 'linqApi',
-		data: { apiToken: fake.token, baseUrl: fake.baseUrl, webhookSigningSecret: '' },
-	});
+	e2e = await startLinqE2e();
+	({ fake, n8n } = e2e);
 	workflow = await n8n.api(
 		'POST',
 		'/workflows',
 		triggerWorkflow({
 			name: 'e2e Linq Trigger test listen',
 			parameters: { events: ['message.received'], lines: [], options: {} },
-			credentialId: credential.id,
+			credentialId: e2e.credentialId,
 		}),
 	);
 	await n8n.api('POST', `/workflows/${workflow.id}/activate`);
@@ -49,9 +39,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-	await n8n?.dispose();
-	await fake?.close();
-	if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	await e2e?.dispose();
 });
 
 async function listen() {
