@@ -1,5 +1,6 @@
 import type { IBinaryKeyData, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { transferStorage } from '../shared/storage';
 import type { MediaRef } from './shapeEvent';
 
 export interface MediaDownloadOptions {
@@ -32,34 +33,19 @@ function tooLarge(bytes: number, maxBytes: number): string {
 	return `the file is ${megabytes(bytes)}, more than the maximum of ${megabytes(maxBytes)}`;
 }
 
-/**
- * The one request the trigger sends outside the Linq API. Media URLs in events are
- * presigned links to Linq's storage: they carry their own authorisation, so no credential
- * goes with them, and they are never written into logs or error messages.
- */
+/** Media URLs in events are presigned links: they are never written into logs or errors. */
 async function fetchMedia(this: IWebhookFunctions, url: string, maxBytes: number): Promise<Fetched> {
-	if (!url.startsWith('https://')) return { ok: false, error: 'the link is not https://, so it was not fetched' };
-	let response: { body: unknown; statusCode: number };
-	try {
-		response = (await this.helpers.httpRequest({
-			method: 'GET',
-			url,
-			encoding: 'arraybuffer',
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: DOWNLOAD_TIMEOUT_MS,
-		})) as { body: unknown; statusCode: number };
-	} catch (error) {
-		const code = (error as { code?: unknown } | null)?.code;
+	const answer = await transferStorage.call(this, { method: 'GET', url, timeoutMs: DOWNLOAD_TIMEOUT_MS });
+	if (answer.kind === 'not_https') return { ok: false, error: 'the link is not https://, so it was not fetched' };
+	if (answer.kind === 'unreachable') {
+		const code = (answer.error as { code?: unknown } | null)?.code;
 		return { ok: false, error: `the download did not complete${typeof code === 'string' ? ` (${code})` : ''}` };
 	}
-	if (response.statusCode >= 300) {
-		return { ok: false, error: `Linq's storage answered ${response.statusCode}; media links expire after an hour` };
+	if (answer.statusCode >= 300) {
+		return { ok: false, error: `Linq's storage answered ${answer.statusCode}; media links expire after an hour` };
 	}
-	const raw = response.body;
-	const bytes = Buffer.isBuffer(raw) ? raw : raw instanceof ArrayBuffer ? Buffer.from(raw) : Buffer.alloc(0);
-	if (bytes.length > maxBytes) return { ok: false, error: tooLarge(bytes.length, maxBytes) };
-	return { ok: true, bytes };
+	if (answer.bytes.length > maxBytes) return { ok: false, error: tooLarge(answer.bytes.length, maxBytes) };
+	return { ok: true, bytes: answer.bytes };
 }
 
 /**

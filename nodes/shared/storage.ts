@@ -2,6 +2,7 @@ import {
 	NodeApiError,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
+	type IWebhookFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -23,15 +24,60 @@ function httpsHost(value: string): string | undefined {
 	}
 }
 
+export interface StorageTransfer {
+	method: Extract<IHttpRequestMethods, 'GET' | 'PUT'>;
+	url: string;
+	body?: Buffer;
+	headers?: Record<string, string>;
+	timeoutMs: number;
+}
+
+export type StorageAnswer =
+	| { kind: 'answered'; host: string; statusCode: number; bytes: Buffer }
+	| { kind: 'not_https' }
+	| { kind: 'unreachable'; host: string; error: unknown };
+
 /**
- * The one request this package sends outside the Linq API: file bytes to or from Linq's
- * storage. Presigned URLs carry their own authorisation, so our API token must never go
- * with them (it would leak to the storage host, and S3 refuses a second credential).
+ * File bytes to or from Linq's storage: the one kind of request this package sends outside
+ * the Linq API. Presigned URLs carry their own authorisation, so our API token never goes
+ * with them (it would leak to the storage host, and S3 refuses a second credential). Only
+ * https addresses are used. Callers decide what a failure means for them.
  */
+export async function transferStorage(
+	this: IExecuteFunctions | IWebhookFunctions,
+	transfer: StorageTransfer,
+): Promise<StorageAnswer> {
+	const host = httpsHost(transfer.url);
+	if (!host) return { kind: 'not_https' };
+	let response: { body: unknown; statusCode: number };
+	try {
+		response = (await this.helpers.httpRequest({
+			method: transfer.method,
+			url: transfer.url,
+			body: transfer.body,
+			headers: transfer.headers,
+			encoding: 'arraybuffer',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: transfer.timeoutMs,
+		})) as { body: unknown; statusCode: number };
+	} catch (error) {
+		return { kind: 'unreachable', host, error };
+	}
+	const raw = response.body;
+	const bytes = Buffer.isBuffer(raw)
+		? raw
+		: raw instanceof ArrayBuffer
+			? Buffer.from(raw)
+			: Buffer.from(typeof raw === 'string' ? raw : '');
+	return { kind: 'answered', host, statusCode: response.statusCode, bytes };
+}
+
+/** transferStorage for the action node: any failure is an error naming the item. */
 export async function storageRequest(this: IExecuteFunctions, request: StorageRequest): Promise<Buffer> {
 	const node = this.getNode();
-	const host = httpsHost(request.url);
-	if (!host) {
+	const answer = await transferStorage.call(this, { ...request, timeoutMs: 300_000 });
+	if (answer.kind === 'not_https') {
 		throw new NodeApiError(
 			node,
 			{ url: request.url },
@@ -41,47 +87,28 @@ export async function storageRequest(this: IExecuteFunctions, request: StorageRe
 			},
 		);
 	}
-
-	let response: { body: unknown; statusCode: number };
-	try {
-		response = (await this.helpers.httpRequest({
-			method: request.method,
-			url: request.url,
-			body: request.body,
-			headers: request.headers,
-			encoding: 'arraybuffer',
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: 300_000,
-		})) as { body: unknown; statusCode: number };
-	} catch (error) {
-		throw new NodeApiError(node, error as JsonObject, {
-			message: `Could not reach Linq's file storage (${host})`,
+	if (answer.kind === 'unreachable') {
+		throw new NodeApiError(node, answer.error as JsonObject, {
+			message: `Could not reach Linq's file storage (${answer.host})`,
 			description: 'Check the network between n8n and the storage host, then run the node again.',
 			itemIndex: request.itemIndex,
 		});
 	}
-	const raw = response.body;
-	const body = Buffer.isBuffer(raw)
-		? raw
-		: raw instanceof ArrayBuffer
-			? Buffer.from(raw)
-			: Buffer.from(typeof raw === 'string' ? raw : '');
-	if (response.statusCode >= 300) {
+	if (answer.statusCode >= 300) {
 		const what = request.method === 'PUT' ? 'Uploading the file' : 'Downloading the file';
 		throw new NodeApiError(
 			node,
-			{ status: response.statusCode, message: body.toString('utf8').slice(0, 300) },
+			{ status: answer.statusCode, message: answer.bytes.toString('utf8').slice(0, 300) },
 			{
-				message: `${what} failed with status ${response.statusCode}`,
+				message: `${what} failed with status ${answer.statusCode}`,
 				description:
 					request.method === 'PUT'
 						? 'Upload links expire after 15 minutes. Run the node again to get a fresh one.'
 						: 'Download links can expire. Get the attachment again for a fresh link.',
-				httpCode: String(response.statusCode),
+				httpCode: String(answer.statusCode),
 				itemIndex: request.itemIndex,
 			},
 		);
 	}
-	return body;
+	return answer.bytes;
 }
