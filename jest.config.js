@@ -6,7 +6,7 @@ module.exports = {
 	setupFilesAfterEnv: ['<rootDir>/test/support/nockIsolation.js'],
 	moduleFileExtensions: ['ts', 'js', 'json'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
 	},
 	testTimeout: 20_000,
 };
