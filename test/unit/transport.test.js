@@ -317,22 +317,14 @@ describe('retries', () => {
 		expect(ctx.requests).toHaveLength(2);
 	});
 
-	test('a network error is retried, then the request succeeds', async () => {
+	test.each([
+		['a network error (ECONNRESET)', () => connectionReset()],
+		// n8n 2.8 wraps a dropped connection without its error code.
+		['a failure with no HTTP answer and no error code', () => new Error('socket hang up')],
+	])('%s is retried, then the request succeeds', async (_, failure) => {
 		nock(BASE_URL)
 			.get('/v3/chats/chat_1')
-			.replyWithError(connectionReset())
-			.get('/v3/chats/chat_1')
-			.reply(200, { id: 'chat_1' });
-		const { ctx, promise } = call({ method: 'GET', path: '/v3/chats/chat_1' });
-		await expect(promise).resolves.toEqual({ id: 'chat_1' });
-		expect(ctx.requests).toHaveLength(2);
-		expect(sleeps).toHaveLength(1);
-	});
-
-	test('a failure with no HTTP answer and no error code (n8n 2.8 wraps them so) is retried too', async () => {
-		nock(BASE_URL)
-			.get('/v3/chats/chat_1')
-			.replyWithError(new Error('socket hang up'))
+			.replyWithError(failure())
 			.get('/v3/chats/chat_1')
 			.reply(200, { id: 'chat_1' });
 		const { ctx, promise } = call({ method: 'GET', path: '/v3/chats/chat_1' });
