@@ -18,7 +18,10 @@ const { startFakeLinq } = require('../test/support/fakeLinq.js');
 
 const LATENCY_MS = 50;
 const TARGET_SPEEDUP = 8;
-const RECIPIENTS = Array.from({ length: 50 }, (_, index) => `+1555300${String(index).padStart(4, '0')}`);
+const RECIPIENTS = Array.from(
+	{ length: 50 },
+	(_, index) => `+1555300${String(index).padStart(4, '0')}`,
+);
 
 const textOf = (run, index) => `Batch ${run} message ${index}`;
 
@@ -40,7 +43,8 @@ async function sendBatch(fake, { items, concurrency, run }) {
 	const start = process.hrtime.bigint();
 	const [output] = await new Linq().execute.call(ctx);
 	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-	if (output.length !== items) throw new Error(`${run}: ${output.length} output items for ${items} inputs`);
+	if (output.length !== items)
+		throw new Error(`${run}: ${output.length} output items for ${items} inputs`);
 	return seconds;
 }
 
@@ -72,7 +76,11 @@ function delivered(fake, run, items) {
 		storedMessages: texts.length,
 		distinctTexts: new Set(texts).size,
 		missing: [...expected].filter((text) => !texts.includes(text)).length,
-		exactlyOnce: texts.length === items && new Set(texts).size === items && texts.every((text) => expected.has(text)) && keys.size === items,
+		exactlyOnce:
+			texts.length === items &&
+			new Set(texts).size === items &&
+			texts.every((text) => expected.has(text)) &&
+			keys.size === items,
 	};
 }
 
@@ -91,7 +99,9 @@ export async function runBatchBench({ quick = false, log = console.log } = {}) {
 				planLatency(fake, 0);
 				run++;
 				seconds[concurrency].push(await sendBatch(fake, { items, concurrency, run }));
-				log(`batch: round ${round_ + 1} concurrency ${concurrency}: ${round(seconds[concurrency].at(-1), 2)} s`);
+				log(
+					`batch: round ${round_ + 1} concurrency ${concurrency}: ${round(seconds[concurrency].at(-1), 2)} s`,
+				);
 			}
 		}
 
@@ -102,7 +112,9 @@ export async function runBatchBench({ quick = false, log = console.log } = {}) {
 			run++;
 			const elapsed = await sendBatch(fake, { items, concurrency: 10, run });
 			faultRuns.push({ seconds: round(elapsed, 2), ...delivered(fake, run, items) });
-			log(`batch: faults round ${round_ + 1} concurrency 10: ${round(elapsed, 2)} s, ${JSON.stringify(faultRuns.at(-1))}`);
+			log(
+				`batch: faults round ${round_ + 1} concurrency 10: ${round(elapsed, 2)} s, ${JSON.stringify(faultRuns.at(-1))}`,
+			);
 		}
 		fake.planFaults(undefined);
 
@@ -114,8 +126,14 @@ export async function runBatchBench({ quick = false, log = console.log } = {}) {
 			rounds,
 			latencyMs: LATENCY_MS,
 			mode: 'in process: built node in test/support/harness.js context, real HTTP (axios) to the fake Linq server on 127.0.0.1',
-			secondsMedian: { 1: round(medianOf(1), 2), 5: round(medianOf(5), 2), 10: round(medianOf(10), 2) },
-			seconds: Object.fromEntries(levels.map((level) => [level, seconds[level].map((value) => round(value, 2))])),
+			secondsMedian: {
+				1: round(medianOf(1), 2),
+				5: round(medianOf(5), 2),
+				10: round(medianOf(10), 2),
+			},
+			seconds: Object.fromEntries(
+				levels.map((level) => [level, seconds[level].map((value) => round(value, 2))]),
+			),
 			itemsPerSecond: { 1: itemsPerSecond(1), 5: itemsPerSecond(5), 10: itemsPerSecond(10) },
 			speedup5: round(medianOf(1) / medianOf(5), 2),
 			speedup10: round(speedup10, 2),

@@ -16,13 +16,19 @@ const TARGET_KB = 150;
 export function packPackage() {
 	const out = fs.mkdtempSync(path.join(os.tmpdir(), 'linq-bench-pack-'));
 	const [info] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', out], {
+			cwd: REPO,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		}),
 	);
 	return { tarball: path.join(out, info.filename), info };
 }
 
 export function runPackageBench({ pack, log = console.log }) {
-	const manifest = JSON.parse(execFileSync('tar', ['-xzOf', pack.tarball, 'package/package.json'], { encoding: 'utf8' }));
+	const manifest = JSON.parse(
+		execFileSync('tar', ['-xzOf', pack.tarball, 'package/package.json'], { encoding: 'utf8' }),
+	);
 	const runtimeDependencies = Object.keys(manifest.dependencies ?? {});
 	const result = {
 		tarball: pack.info.filename,

@@ -31,7 +31,10 @@ function bareVerify(headers, body, key) {
 
 /** The floor, plus reading the event: what any receiver that hands the event on must do. */
 function verifyAndParse(headers, body, key) {
-	return bareVerify(headers, body, key) && typeof JSON.parse(body.toString('utf8')).event_type === 'string';
+	return (
+		bareVerify(headers, body, key) &&
+		typeof JSON.parse(body.toString('utf8')).event_type === 'string'
+	);
 }
 
 function timeFloor(deliveries, key, check = bareVerify) {
@@ -39,7 +42,8 @@ function timeFloor(deliveries, key, check = bareVerify) {
 	const start = process.hrtime.bigint();
 	for (const delivery of deliveries) if (check(delivery.headers, delivery.bytes, key)) accepted++;
 	const elapsed = Number(process.hrtime.bigint() - start);
-	if (accepted !== deliveries.length) throw new Error(`floor accepted ${accepted} of ${deliveries.length}`);
+	if (accepted !== deliveries.length)
+		throw new Error(`floor accepted ${accepted} of ${deliveries.length}`);
 	return elapsed / deliveries.length;
 }
 
@@ -58,23 +62,42 @@ function timePipeline(deliveries, { receiveDelivery }, dedupe, filter) {
 		if (outcome.status === 200 && outcome.emit) emitted++;
 	}
 	const elapsed = Number(process.hrtime.bigint() - start);
-	if (emitted !== deliveries.length) throw new Error(`pipeline emitted ${emitted} of ${deliveries.length}`);
+	if (emitted !== deliveries.length)
+		throw new Error(`pipeline emitted ${emitted} of ${deliveries.length}`);
 	return elapsed / deliveries.length;
 }
 
 /** Feeds `total` distinct events through the dedupe step, `perSecond` a second on a simulated clock. */
-function dedupeGrowth({ checkAndRemember, createDedupeState, dedupeKeyCount, MAX_KEYS, MAX_STATE_BYTES }, eventKeys, perSecond) {
+function dedupeGrowth(
+	{ checkAndRemember, createDedupeState, dedupeKeyCount, MAX_KEYS, MAX_STATE_BYTES },
+	eventKeys,
+	perSecond,
+) {
 	const state = createDedupeState();
 	const start = 1_790_000_000;
 	const samples = {};
 	for (let index = 1; index <= 100_000; index++) {
 		const now = start + Math.floor(index / perSecond);
-		checkAndRemember(state, eventKeys({ event_id: `evt_${index}_${'x'.repeat(24)}` }, `msg_${index}_webhook`), now);
+		checkAndRemember(
+			state,
+			eventKeys({ event_id: `evt_${index}_${'x'.repeat(24)}` }, `msg_${index}_webhook`),
+			now,
+		);
 		if (index === 10_000 || index === 100_000) {
-			samples[index] = { keys: dedupeKeyCount(state), jsonBytes: Buffer.byteLength(JSON.stringify(state)), generations: state.g.length };
+			samples[index] = {
+				keys: dedupeKeyCount(state),
+				jsonBytes: Buffer.byteLength(JSON.stringify(state)),
+				generations: state.g.length,
+			};
 		}
 	}
-	return { perSecond, after10k: samples[10_000], after100k: samples[100_000], maxKeys: MAX_KEYS, maxStateBytes: MAX_STATE_BYTES };
+	return {
+		perSecond,
+		after10k: samples[10_000],
+		after100k: samples[100_000],
+		maxKeys: MAX_KEYS,
+		maxStateBytes: MAX_STATE_BYTES,
+	};
 }
 
 /** What n8n itself adds per delivery once the state is full: serialising the static data to save it. */
@@ -90,14 +113,23 @@ function fullStateSerialisation(dedupeModule, eventKeys) {
 		JSON.stringify({ dedupe: state });
 		runs.push(Number(process.hrtime.bigint() - start));
 	}
-	return { keys: dedupeModule.dedupeKeyCount(state), jsonBytes: JSON.stringify(state).length, stringifyMicros: round(median(runs) / 1000, 1) };
+	return {
+		keys: dedupeModule.dedupeKeyCount(state),
+		jsonBytes: JSON.stringify(state).length,
+		stringifyMicros: round(median(runs) / 1000, 1),
+	};
 }
 
 export async function runPipelineBench({ quick = false, log = console.log } = {}) {
 	const pipeline = dist('receiveDelivery');
 	const dedupeModule = dist('dedupe');
 	const { eventKeys } = dist('parseEvent');
-	const filter = { events: new Set(['message.received']), includeOwnOutbound: false, allowedSenders: new Set(), lines: new Set() };
+	const filter = {
+		events: new Set(['message.received']),
+		includeOwnOutbound: false,
+		allowedSenders: new Set(),
+		lines: new Set(),
+	};
 	const key = Buffer.from(SECRET.slice('whsec_'.length), 'base64');
 	const perRound = quick ? 2_000 : 10_000;
 	const rounds = quick ? 3 : 11;
@@ -164,7 +196,10 @@ export async function runPipelineBench({ quick = false, log = console.log } = {}
 			`ratio ${result.ratio}x (rounds ${result.ratioRange.join('–')}) target ${result.target}: ${verdict(result.met)}; ` +
 			`floor + JSON.parse ${result.verifyAndParseMicrosPerEvent} µs/event, ours ${result.ratioToVerifyAndParse}x that`,
 	);
-	for (const [label, growth] of [['burst 1000/s', result.dedupeBurst], ['steady 1/s', result.dedupeSteady]]) {
+	for (const [label, growth] of [
+		['burst 1000/s', result.dedupeBurst],
+		['steady 1/s', result.dedupeSteady],
+	]) {
 		log(
 			`dedupe state (${label}): 10k events → ${growth.after10k.keys} keys, ${growth.after10k.jsonBytes} B; ` +
 				`100k events → ${growth.after100k.keys} keys, ${growth.after100k.jsonBytes} B (bound ${growth.maxKeys} keys, ${growth.maxStateBytes} B)`,
@@ -175,5 +210,8 @@ export async function runPipelineBench({ quick = false, log = console.log } = {}
 
 /** Body bytes as n8n hands them to the node (a Buffer), built before the clock starts. */
 function prepare(stream) {
-	return stream.map((delivery) => ({ headers: delivery.headers, bytes: Buffer.from(delivery.body) }));
+	return stream.map((delivery) => ({
+		headers: delivery.headers,
+		bytes: Buffer.from(delivery.body),
+	}));
 }

@@ -33,7 +33,11 @@ if (unknown.length > 0) {
 
 function gitCommit() {
 	try {
-		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+			cwd: REPO,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}).trim();
 	} catch {
 		return 'not a git checkout';
 	}
@@ -56,12 +60,18 @@ function machine() {
 async function main() {
 	const started = Date.now();
 	const results = { quick, machine: machine() };
-	console.log(`bench: ${quick ? 'quick' : 'full'} run of ${selected.join(', ')} on ${results.machine.nproc} × ${results.machine.cpu}, Node ${process.version}`);
+	console.log(
+		`bench: ${quick ? 'quick' : 'full'} run of ${selected.join(', ')} on ${results.machine.nproc} × ${results.machine.cpu}, Node ${process.version}`,
+	);
 	execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
-	const pack = selected.includes('package') || selected.includes('trigger') ? packPackage() : undefined;
+	const pack =
+		selected.includes('package') || selected.includes('trigger') ? packPackage() : undefined;
 	const dir = path.join(HERE, 'results');
 	fs.mkdirSync(dir, { recursive: true });
-	const file = path.join(dir, `${results.machine.date.replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
+	const file = path.join(
+		dir,
+		`${results.machine.date.replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`,
+	);
 	// Written after every benchmark, so an interrupted run keeps what it measured.
 	const save = () => {
 		results.machine.loadAverageAtEnd = os.loadavg().map((value) => Math.round(value * 100) / 100);

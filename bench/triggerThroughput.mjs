@@ -38,7 +38,12 @@ function webhookNodeWorkflow() {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'onReceived', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: WEBHOOK_PATH,
+					responseMode: 'onReceived',
+					options: {},
+				},
 			},
 		],
 		connections: {},
@@ -48,9 +53,17 @@ function webhookNodeWorkflow() {
 
 /** A long-lived reader of n8n's database (node:sqlite needs the runtime's Node 24). */
 function startExecutionCounter(runtime, userFolder) {
-	const child = spawn(runtime.nodeBin, ['--no-warnings', path.join(HERE, 'lib', 'executionCounter.cjs'), path.join(userFolder, '.n8n', 'database.sqlite')], {
-		stdio: ['pipe', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		runtime.nodeBin,
+		[
+			'--no-warnings',
+			path.join(HERE, 'lib', 'executionCounter.cjs'),
+			path.join(userFolder, '.n8n', 'database.sqlite'),
+		],
+		{
+			stdio: ['pipe', 'pipe', 'inherit'],
+		},
+	);
 	const answers = [];
 	const waiting = [];
 	readline.createInterface({ input: child.stdout }).on('line', (line) => {
@@ -67,7 +80,8 @@ function startExecutionCounter(runtime, userFolder) {
 	return {
 		highestId: async () => (await ask({})).maxId,
 		executions: (workflowId, afterId) => ask({ workflowId, afterId }),
-		staticDataBytes: async (workflowId) => (await ask({ staticDataOf: workflowId })).staticDataBytes,
+		staticDataBytes: async (workflowId) =>
+			(await ask({ staticDataOf: workflowId })).staticDataBytes,
 		stop: () => {
 			child.stdin.end();
 			child.kill('SIGTERM');
@@ -76,7 +90,8 @@ function startExecutionCounter(runtime, userFolder) {
 }
 
 /** n8n stores times as UTC 'YYYY-MM-DD HH:MM:SS.mmm'. */
-const sqliteTime = (value) => Date.parse(`${String(value).replace(' ', 'T')}${String(value).endsWith('Z') ? '' : 'Z'}`);
+const sqliteTime = (value) =>
+	Date.parse(`${String(value).replace(' ', 'T')}${String(value).endsWith('Z') ? '' : 'Z'}`);
 
 /**
  * Sends `stream` to `url` and waits until n8n has stored and finished every execution it
@@ -92,14 +107,18 @@ async function measure({ counter, workflowId, url, stream, expected, senders = S
 	const settled = await waitFor(
 		async () => {
 			const now = await counter.executions(workflowId, afterId);
-			const done = now.started === now.stopped && (expected === undefined || now.started >= Math.min(expected, accepted));
+			const done =
+				now.started === now.stopped &&
+				(expected === undefined || now.started >= Math.min(expected, accepted));
 			steady = done && now.started === previous ? steady + 1 : 0;
 			previous = now.started;
 			return steady >= 3 ? now : undefined;
 		},
 		{ timeoutMs: 300_000, intervalMs: 500, what: `the executions of ${stream.length} deliveries` },
 	);
-	const completionSeconds = settled.lastStop ? (sqliteTime(settled.lastStop) - sent.started) / 1000 : sent.seconds;
+	const completionSeconds = settled.lastStop
+		? (sqliteTime(settled.lastStop) - sent.started) / 1000
+		: sent.seconds;
 	return {
 		deliveries: stream.length,
 		statuses: sent.statuses,
@@ -126,7 +145,12 @@ function summarise(runs) {
 /** `LINQ_BENCH_N8N_ENV="NAME=value,NAME2=value"`: n8n settings for a diagnostic run. */
 function n8nSettingsFromEnv() {
 	const entries = (process.env.LINQ_BENCH_N8N_ENV ?? '').split(',').filter(Boolean);
-	return Object.fromEntries(entries.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+	return Object.fromEntries(
+		entries.map((entry) => [
+			entry.slice(0, entry.indexOf('=')),
+			entry.slice(entry.indexOf('=') + 1),
+		]),
+	);
 }
 
 export async function runTriggerBench({ pack, quick = false, log = console.log }) {
@@ -151,40 +175,72 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 			// Keep every execution of the run countable, and the log quiet for both workflows alike.
 			env: { EXECUTIONS_DATA_PRUNE: 'false', N8N_LOG_LEVEL: 'warn', ...extraEnv },
 		});
-		log(`trigger: n8n ${n8n.runtime.n8nVersion} on Node ${n8n.runtime.nodeVersion} ready in ${round((Date.now() - booted) / 1000, 1)} s`);
+		log(
+			`trigger: n8n ${n8n.runtime.n8nVersion} on Node ${n8n.runtime.nodeVersion} ready in ${round((Date.now() - booted) / 1000, 1)} s`,
+		);
 		const credential = await n8n.api('POST', '/credentials', {
 			name: 'Linq (fake)',
-			type: 'linqApi',
+			type: 'linqAppApi',
 			data: { apiToken: fake.token, baseUrl: fake.baseUrl, webhookSigningSecret: '' },
 		});
 		const ours = await n8n.api(
 			'POST',
 			'/workflows',
-			triggerWorkflow({ name: 'bench Linq Trigger', parameters: { events: ['message.received'], lines: [], options: {} }, credentialId: credential.id }),
+			triggerWorkflow({
+				name: 'bench Linq Trigger',
+				parameters: { events: ['message.received'], lines: [], options: {} },
+				credentialId: credential.id,
+			}),
 		);
 		const theirs = await n8n.api('POST', '/workflows', webhookNodeWorkflow());
 		await n8n.api('POST', `/workflows/${ours.id}/activate`);
 		await n8n.api('POST', `/workflows/${theirs.id}/activate`);
-		const [subscription] = await waitFor(() => (fake.subscriptions().length === 1 ? fake.subscriptions() : undefined), {
-			what: 'the Linq Trigger to create its subscription',
-			timeoutMs: 120_000,
-		});
+		const [subscription] = await waitFor(
+			() => (fake.subscriptions().length === 1 ? fake.subscriptions() : undefined),
+			{
+				what: 'the Linq Trigger to create its subscription',
+				timeoutMs: 120_000,
+			},
+		);
 		const secret = subscription.signing_secret;
-		const targets = { ours: subscription.target_url, theirs: `${n8n.origin}/webhook/${WEBHOOK_PATH}` };
+		const targets = {
+			ours: subscription.target_url,
+			theirs: `${n8n.origin}/webhook/${WEBHOOK_PATH}`,
+		};
 		// Activation is asynchronous: an unsigned probe is refused (401) once our webhook is live.
-		await waitFor(async () => (await fetch(targets.ours, { method: 'POST', body: '{}', signal: AbortSignal.timeout(10_000) })).status === 401, {
-			what: 'the Linq Trigger webhook to be live',
-		});
-		await waitFor(async () => (await n8n.request('POST', `/webhook/${WEBHOOK_PATH}`, { body: {} })).status === 200, {
-			what: 'the Webhook node workflow to be active',
-		});
+		await waitFor(
+			async () =>
+				(
+					await fetch(targets.ours, {
+						method: 'POST',
+						body: '{}',
+						signal: AbortSignal.timeout(10_000),
+					})
+				).status === 401,
+			{
+				what: 'the Linq Trigger webhook to be live',
+			},
+		);
+		await waitFor(
+			async () =>
+				(await n8n.request('POST', `/webhook/${WEBHOOK_PATH}`, { body: {} })).status === 200,
+			{
+				what: 'the Webhook node workflow to be active',
+			},
+		);
 		counter = startExecutionCounter(n8n.runtime, n8n.userFolder);
 		const workflowIds = { ours: ours.id, theirs: theirs.id };
 		const options = { subscriptionId: subscription.id };
 
 		// Warm-up, not measured: both paths loaded and compiled.
 		for (const side of ['ours', 'theirs']) {
-			await measure({ counter, workflowId: workflowIds[side], url: targets[side], stream: inboundStream(secret, 50, options), expected: 50 });
+			await measure({
+				counter,
+				workflowId: workflowIds[side],
+				url: targets[side],
+				stream: inboundStream(secret, 50, options),
+				expected: 50,
+			});
 		}
 
 		const clean = { ours: [], theirs: [] };
@@ -192,7 +248,13 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 			const stream = inboundStream(secret, events, options);
 			const order = index % 2 === 0 ? ['ours', 'theirs'] : ['theirs', 'ours'];
 			for (const side of order) {
-				const run = await measure({ counter, workflowId: workflowIds[side], url: targets[side], stream, expected: events });
+				const run = await measure({
+					counter,
+					workflowId: workflowIds[side],
+					url: targets[side],
+					stream,
+					expected: events,
+				});
 				clean[side].push(run);
 				run.staticDataBytesAfter = await counter.staticDataBytes(workflowIds[side]);
 				log(`trigger: round ${index + 1} ${side}: ${JSON.stringify(run)}`);
@@ -203,7 +265,12 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 		const stream = realisticStream(secret, events, options);
 		const useful = stream.filter((delivery) => delivery.kind === 'inbound').length;
 		for (const side of ['theirs', 'ours']) {
-			const run = await measure({ counter, workflowId: workflowIds[side], url: targets[side], stream });
+			const run = await measure({
+				counter,
+				workflowId: workflowIds[side],
+				url: targets[side],
+				stream,
+			});
 			realistic[side] = {
 				...run,
 				useful,
@@ -215,7 +282,13 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 
 		// Control: the same mix again from one sender, so no two deliveries are in flight at once.
 		const sequentialStream = realisticStream(secret, events, options);
-		const sequential = await measure({ counter, workflowId: workflowIds.ours, url: targets.ours, stream: sequentialStream, senders: 1 });
+		const sequential = await measure({
+			counter,
+			workflowId: workflowIds.ours,
+			url: targets.ours,
+			stream: sequentialStream,
+			senders: 1,
+		});
 		sequential.wastedExecutions = sequential.executionsStarted - useful;
 		log(`trigger: realistic ours, 1 sender: ${JSON.stringify(sequential)}`);
 
@@ -235,12 +308,20 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 			target: `>= ${TARGET_RATIO} x the Webhook node`,
 			met: ratio >= TARGET_RATIO,
 			realistic: {
-				mix: { deliveries: stream.length, useful, redeliveries: stream.filter((d) => d.kind === 'redelivery').length, echoes: stream.filter((d) => d.kind === 'echo').length },
+				mix: {
+					deliveries: stream.length,
+					useful,
+					redeliveries: stream.filter((d) => d.kind === 'redelivery').length,
+					echoes: stream.filter((d) => d.kind === 'echo').length,
+				},
 				ours: realistic.ours,
 				webhookNode: realistic.theirs,
 				zeroWasted: realistic.ours.wastedExecutions === 0,
 				oursOneSender: sequential,
-				usefulRatio: round(realistic.ours.usefulEventsPerSecond / realistic.theirs.usefulEventsPerSecond, 2),
+				usefulRatio: round(
+					realistic.ours.usefulEventsPerSecond / realistic.theirs.usefulEventsPerSecond,
+					2,
+				),
 			},
 			subscriptionsAtEnd: fake.subscriptions().length,
 		};

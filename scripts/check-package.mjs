@@ -13,7 +13,11 @@ const ICONS = ['dist/icons/linq.svg', 'dist/icons/linq.dark.svg'];
 function readTarball(file) {
 	const tar = gunzipSync(readFileSync(file));
 	const entries = new Map();
-	const field = (offset, length) => tar.subarray(offset, offset + length).toString('utf8').replace(/\0[^]*$/, '');
+	const field = (offset, length) =>
+		tar
+			.subarray(offset, offset + length)
+			.toString('utf8')
+			.replace(/\0[^]*$/, '');
 	for (let offset = 0; offset + 512 <= tar.length; ) {
 		const name = field(offset, 100);
 		if (name === '') break;
@@ -21,7 +25,8 @@ function readTarball(file) {
 		const size = parseInt(field(offset + 124, 12).trim() || '0', 8);
 		const type = field(offset + 156, 1);
 		const path = (prefix ? `${prefix}/${name}` : name).replace(/^package\//, '');
-		if (type === '0' || type === '') entries.set(path, tar.subarray(offset + 512, offset + 512 + size));
+		if (type === '0' || type === '')
+			entries.set(path, tar.subarray(offset + 512, offset + 512 + size));
 		offset += 512 + Math.ceil(size / 512) * 512;
 	}
 	return entries;
@@ -51,7 +56,9 @@ function check({ report, entries }) {
 		fail(`dependencies must be empty, found: ${Object.keys(manifest.dependencies).join(', ')}`);
 	}
 	if (JSON.stringify(manifest.peerDependencies) !== JSON.stringify({ 'n8n-workflow': '*' })) {
-		fail(`peerDependencies must be exactly {"n8n-workflow":"*"}, found ${JSON.stringify(manifest.peerDependencies)}`);
+		fail(
+			`peerDependencies must be exactly {"n8n-workflow":"*"}, found ${JSON.stringify(manifest.peerDependencies)}`,
+		);
 	}
 	if (JSON.stringify(manifest.files) !== JSON.stringify(['dist'])) {
 		fail(`files must be ["dist"], found ${JSON.stringify(manifest.files)}`);
@@ -79,7 +86,8 @@ function check({ report, entries }) {
 		const code = entries.get(path).toString('utf8');
 		for (const [, icon] of code.matchAll(/['"]file:([^'"]+)['"]/g)) {
 			const resolved = posix.normalize(posix.join(posix.dirname(path), icon));
-			if (!entries.has(resolved)) fail(`${path} points at ${icon}, but ${resolved} is not in the tarball`);
+			if (!entries.has(resolved))
+				fail(`${path} points at ${icon}, but ${resolved} is not in the tarball`);
 		}
 	}
 
@@ -88,7 +96,10 @@ function check({ report, entries }) {
 			fail(`${path} must not be shipped`);
 		} else if (path.endsWith('.ts') && !path.endsWith('.d.ts')) {
 			fail(`TypeScript source ${path} must not be shipped`);
-		} else if (!path.startsWith('dist/') && !/^(package\.json|README(\.md)?|LICENSE(\.md)?|CHANGELOG\.md)$/i.test(path)) {
+		} else if (
+			!path.startsWith('dist/') &&
+			!/^(package\.json|README(\.md)?|LICENSE(\.md)?|CHANGELOG\.md)$/i.test(path)
+		) {
 			fail(`${path} is outside dist/`);
 		}
 	}

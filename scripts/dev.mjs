@@ -14,7 +14,9 @@ const { buildAndPack, installTarball } = require('./lib/packageInstall.cjs');
 const { n8nEnv, startN8n, waitForN8n } = require('./lib/n8nProcess.cjs');
 
 const port = Number(process.env.N8N_PORT || 5678);
-const userFolder = path.resolve(process.env.N8N_USER_FOLDER || path.join(cacheRoot(), 'dev-user-folder'));
+const userFolder = path.resolve(
+	process.env.N8N_USER_FOLDER || path.join(cacheRoot(), 'dev-user-folder'),
+);
 const started = Date.now();
 const say = (line) => console.log(`[dev] ${line}`);
 
@@ -25,7 +27,9 @@ try {
 	const tarball = buildAndPack();
 	const { manifest } = installTarball(tarball, userFolder);
 	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
-	say(`Installed ${manifest.name}@${manifest.version} into ${path.join(userFolder, '.n8n', 'nodes')}.`);
+	say(
+		`Installed ${manifest.name}@${manifest.version} into ${path.join(userFolder, '.n8n', 'nodes')}.`,
+	);
 } catch (error) {
 	// The build and npm already printed their own output above; the stack adds nothing.
 	console.error(`[dev] ${error.message.split('\n')[0]}`);

@@ -6,4 +6,6 @@ const require = createRequire(import.meta.url);
 const { ensureN8n } = require('./lib/n8nInstall.cjs');
 
 const runtime = await ensureN8n({ say: (line) => console.log(`[n8n] ${line}`) });
-console.log(`[n8n] n8n ${runtime.n8nVersion} on Node ${runtime.nodeVersion} is ready in ${runtime.dir}`);
+console.log(
+	`[n8n] n8n ${runtime.n8nVersion} on Node ${runtime.nodeVersion} is ready in ${runtime.dir}`,
+);

@@ -17,7 +17,9 @@ const summary = db.prepare(
 	FROM execution_entity WHERE workflowId = ? AND id > ?`,
 );
 const highest = db.prepare('SELECT COALESCE(MAX(id), 0) AS maxId FROM execution_entity');
-const staticData = db.prepare('SELECT length(staticData) AS staticDataBytes FROM workflow_entity WHERE id = ?');
+const staticData = db.prepare(
+	'SELECT length(staticData) AS staticDataBytes FROM workflow_entity WHERE id = ?',
+);
 
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
 	let answer;

@@ -6,7 +6,8 @@ import http from 'node:http';
 
 export async function postAll(url, requests, { senders = 20, timeoutMs = 30_000 } = {}) {
 	const target = new URL(url);
-	if (target.hostname !== '127.0.0.1') throw new Error(`Refusing to send benchmark traffic to ${target.hostname}`);
+	if (target.hostname !== '127.0.0.1')
+		throw new Error(`Refusing to send benchmark traffic to ${target.hostname}`);
 	const agent = new http.Agent({ keepAlive: true, maxSockets: senders });
 	const latenciesMs = new Array(requests.length);
 	const statuses = {};
@@ -27,11 +28,21 @@ export async function postAll(url, requests, { senders = 20, timeoutMs = 30_000 
 				},
 				(res) => {
 					res.resume();
-					res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+					res.on('end', () =>
+						resolve({
+							status: res.statusCode,
+							ms: Number(process.hrtime.bigint() - started) / 1e6,
+						}),
+					);
 				},
 			);
 			req.on('timeout', () => req.destroy(new Error('timeout')));
-			req.on('error', (error) => resolve({ status: error.message === 'timeout' ? 'timeout' : 'error', ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+			req.on('error', (error) =>
+				resolve({
+					status: error.message === 'timeout' ? 'timeout' : 'error',
+					ms: Number(process.hrtime.bigint() - started) / 1e6,
+				}),
+			);
 			req.end(request.body);
 		});
 

@@ -7,10 +7,19 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { messageEvent, signDelivery, LINES } = require('../../test/support/fakeLinq.js');
 
-const SENDERS = Array.from({ length: 50 }, (_, index) => `+1555766${String(index).padStart(4, '0')}`);
+const SENDERS = Array.from(
+	{ length: 50 },
+	(_, index) => `+1555766${String(index).padStart(4, '0')}`,
+);
 
 /** One signed delivery: `{ body, headers, eventId, kind }`, body as the exact bytes to send. */
-export function signedDelivery({ secret, subscriptionId = 'sub_bench', index, kind = 'inbound', timestamp }) {
+export function signedDelivery({
+	secret,
+	subscriptionId = 'sub_bench',
+	index,
+	kind = 'inbound',
+	timestamp,
+}) {
 	const event = messageEvent({
 		direction: kind === 'echo' ? 'outbound' : 'inbound',
 		from: SENDERS[index % SENDERS.length],
@@ -18,7 +27,13 @@ export function signedDelivery({ secret, subscriptionId = 'sub_bench', index, ki
 		text: kind === 'echo' ? `Reply ${index} sent by the workflow` : `Inbound message ${index}`,
 	});
 	const body = JSON.stringify(event);
-	const headers = signDelivery({ secret, body, eventType: event.event_type, subscriptionId, timestamp });
+	const headers = signDelivery({
+		secret,
+		body,
+		eventType: event.event_type,
+		subscriptionId,
+		timestamp,
+	});
 	return { body, headers, eventId: event.event_id, kind };
 }
 
@@ -64,7 +79,13 @@ function streamKinds(count, redeliveries, echoes, gap, random) {
  */
 export function realisticStream(secret, count, { redeliveryGap = 100, subscriptionId } = {}) {
 	const random = seededRandom();
-	const kinds = streamKinds(count, Math.round(count * 0.2), Math.round(count * 0.3), redeliveryGap, random);
+	const kinds = streamKinds(
+		count,
+		Math.round(count * 0.2),
+		Math.round(count * 0.3),
+		redeliveryGap,
+		random,
+	);
 	const stream = [];
 	const inbound = [];
 	kinds.forEach((kind, index) => {

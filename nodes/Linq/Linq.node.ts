@@ -24,7 +24,7 @@ export class Linq implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'linqApi', required: true }],
+		credentials: [{ name: 'linqAppApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -9,7 +9,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { getPhoneNumbers } from '../Linq/methods/loadOptions';
+import { getPhoneNumbers } from '../shared/loadOptions';
 import { CREDENTIALS_TYPE } from '../shared/transport';
 import { checkAndRemember } from './dedupe';
 import { downloadMedia } from './downloadMedia';
@@ -28,7 +28,7 @@ import {
 import { readTriggerOptions } from './triggerOptions';
 
 const HOW_TO_FIX_NO_SECRET =
-	'Linq Trigger refused an event because it has no signing secret to check it with. Deactivate and activate the workflow so the trigger registers its own subscription, or put the subscription\'s secret in the Webhook Signing Secret field of the Linq API credentials.';
+	"Linq Trigger refused an event because it has no signing secret to check it with. Deactivate and activate the workflow so the trigger registers its own subscription, or put the subscription's secret in the Webhook Signing Secret field of the Linq API credentials.";
 
 function answer(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	ctx.getResponseObject().status(status).send(message);
@@ -56,7 +56,7 @@ export class LinqTrigger implements INodeType {
 		defaults: { name: 'Linq Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'linqApi', required: true }],
+		credentials: [{ name: 'linqAppApi', required: true }],
 		webhooks: [
 			{
 				name: 'default',
@@ -124,7 +124,8 @@ export class LinqTrigger implements INodeType {
 			);
 			return answer(this, 401, 'Unauthorized');
 		}
-		if (outcome.status === 400) return answer(this, 400, 'Bad Request: the body is not a Linq event');
+		if (outcome.status === 400)
+			return answer(this, 400, 'Bad Request: the body is not a Linq event');
 
 		if (!outcome.emit) {
 			this.logger.debug(`Linq Trigger skipped an event (${outcome.reason})`);

@@ -34,17 +34,33 @@ function tooLarge(bytes: number, maxBytes: number): string {
 }
 
 /** Media URLs in events are presigned links: they are never written into logs or errors. */
-async function fetchMedia(this: IWebhookFunctions, url: string, maxBytes: number): Promise<Fetched> {
-	const answer = await transferStorage.call(this, { method: 'GET', url, timeoutMs: DOWNLOAD_TIMEOUT_MS });
-	if (answer.kind === 'not_https') return { ok: false, error: 'the link is not https://, so it was not fetched' };
+async function fetchMedia(
+	this: IWebhookFunctions,
+	url: string,
+	maxBytes: number,
+): Promise<Fetched> {
+	const answer = await transferStorage.call(this, {
+		method: 'GET',
+		url,
+		timeoutMs: DOWNLOAD_TIMEOUT_MS,
+	});
+	if (answer.kind === 'not_https')
+		return { ok: false, error: 'the link is not https://, so it was not fetched' };
 	if (answer.kind === 'unreachable') {
 		const code = (answer.error as { code?: unknown } | null)?.code;
-		return { ok: false, error: `the download did not complete${typeof code === 'string' ? ` (${code})` : ''}` };
+		return {
+			ok: false,
+			error: `the download did not complete${typeof code === 'string' ? ` (${code})` : ''}`,
+		};
 	}
 	if (answer.statusCode >= 300) {
-		return { ok: false, error: `Linq's storage answered ${answer.statusCode}; media links expire after an hour` };
+		return {
+			ok: false,
+			error: `Linq's storage answered ${answer.statusCode}; media links expire after an hour`,
+		};
 	}
-	if (answer.bytes.length > maxBytes) return { ok: false, error: tooLarge(answer.bytes.length, maxBytes) };
+	if (answer.bytes.length > maxBytes)
+		return { ok: false, error: tooLarge(answer.bytes.length, maxBytes) };
 	return { ok: true, bytes: answer.bytes };
 }
 
@@ -66,7 +82,12 @@ export async function downloadMedia(
 				? ({ ok: false, error: tooLarge(part.size_bytes, options.maxBytes) } as const)
 				: await fetchMedia.call(this, part.url, options.maxBytes);
 		if (!fetched.ok) {
-			errors.push({ index, binary_property: property, filename: part.filename, error: fetched.error });
+			errors.push({
+				index,
+				binary_property: property,
+				filename: part.filename,
+				error: fetched.error,
+			});
 			continue;
 		}
 		try {
@@ -77,7 +98,12 @@ export async function downloadMedia(
 			);
 		} catch (error) {
 			const reason = error instanceof Error ? `: ${error.message}` : '';
-			errors.push({ index, binary_property: property, filename: part.filename, error: `n8n could not store the file${reason}` });
+			errors.push({
+				index,
+				binary_property: property,
+				filename: part.filename,
+				error: `n8n could not store the file${reason}`,
+			});
 		}
 	}
 	return { binary, errors };

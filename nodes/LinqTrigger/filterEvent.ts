@@ -71,7 +71,11 @@ export function filterEvent(event: ShapedEvent, options: FilterOptions): FilterR
 	) {
 		return { pass: false, reason: 'sender_not_allowed' };
 	}
-	if (options.lines.size > 0 && event.line !== null && !options.lines.has(canonicalHandle(event.line))) {
+	if (
+		options.lines.size > 0 &&
+		event.line !== null &&
+		!options.lines.has(canonicalHandle(event.line))
+	) {
 		return { pass: false, reason: 'line_not_selected' };
 	}
 	return { pass: true };

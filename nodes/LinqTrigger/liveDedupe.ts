@@ -46,7 +46,12 @@ function ownerPrefix(owner: DedupeOwner): string {
  * The live state of the owner's registration, with the keys of the static data copy merged
  * in; seeded from static data when this process has none yet.
  */
-function liveDedupeState(owner: DedupeOwner, registration: string, staticData: IDataObject, nowSeconds: number): DedupeState {
+function liveDedupeState(
+	owner: DedupeOwner,
+	registration: string,
+	staticData: IDataObject,
+	nowSeconds: number,
+): DedupeState {
 	const key = ownerPrefix(owner) + registration;
 	const stored = readDedupeState(staticData.dedupe);
 	let state = liveStates.get(key);

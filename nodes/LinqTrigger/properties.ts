@@ -77,7 +77,8 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: DEFAULT_MAX_MEDIA_MB,
-				description: 'Larger files are not downloaded when Download Media is on; the item notes why',
+				description:
+					'Larger files are not downloaded when Download Media is on; the item notes why',
 			},
 		],
 	},

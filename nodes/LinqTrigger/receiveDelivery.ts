@@ -23,7 +23,11 @@ export interface Delivery {
 export type DeliveryOutcome =
 	| { status: 401; reason: VerifyFailure }
 	| { status: 400; reason: 'malformed_json' | 'not_an_event' }
-	| { status: 200; emit: false; reason: 'duplicate' | Extract<FilterResult, { pass: false }>['reason'] }
+	| {
+			status: 200;
+			emit: false;
+			reason: 'duplicate' | Extract<FilterResult, { pass: false }>['reason'];
+	  }
 	| { status: 200; emit: true; event: ShapedEvent };
 
 /**
@@ -33,16 +37,22 @@ export type DeliveryOutcome =
  * `dedupe`, so it can be tested and measured on its own.
  */
 export function receiveDelivery(delivery: Delivery): DeliveryOutcome {
-	const verified = verifySignature(delivery.headers, delivery.body, delivery.secrets, delivery.nowSeconds);
+	const verified = verifySignature(
+		delivery.headers,
+		delivery.body,
+		delivery.secrets,
+		delivery.nowSeconds,
+	);
 	if (!verified.ok) return { status: 401, reason: verified.reason };
 
 	const parsed = parseEvent(delivery.body);
 	if (!parsed.ok) return { status: 400, reason: parsed.reason };
 
 	const keys = eventKeys(parsed.event, verified.webhookId);
-	const seen = typeof delivery.dedupe === 'function'
-		? delivery.dedupe(keys, delivery.nowSeconds)
-		: checkAndRemember(delivery.dedupe, keys, delivery.nowSeconds);
+	const seen =
+		typeof delivery.dedupe === 'function'
+			? delivery.dedupe(keys, delivery.nowSeconds)
+			: checkAndRemember(delivery.dedupe, keys, delivery.nowSeconds);
 	if (seen) {
 		return { status: 200, emit: false, reason: 'duplicate' };
 	}

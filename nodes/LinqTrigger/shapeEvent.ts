@@ -114,9 +114,7 @@ export function shapeEvent(event: LinqEvent, webhookId: string | null = null): S
 	const ownerHandle = handleOf(chat?.owner_handle);
 	const recipientPhone = text(data.recipient_phone);
 	const line =
-		ownerHandle ??
-		(direction === 'outbound' ? from : recipientPhone) ??
-		text(data.phone_number);
+		ownerHandle ?? (direction === 'outbound' ? from : recipientPhone) ?? text(data.phone_number);
 	const to =
 		direction === 'inbound'
 			? line
@@ -129,7 +127,8 @@ export function shapeEvent(event: LinqEvent, webhookId: string | null = null): S
 		created_at: text(event.created_at),
 		trace_id: text(event.trace_id),
 		webhook_version: text(event.webhook_version),
-		chat_id: text(chat?.id) ?? text(data.chat_id) ?? (eventType === 'chat.created' ? text(data.id) : null),
+		chat_id:
+			text(chat?.id) ?? text(data.chat_id) ?? (eventType === 'chat.created' ? text(data.id) : null),
 		message_id: messageIdOf(eventType, data, message),
 		from,
 		to,

@@ -53,7 +53,9 @@ export function targetUrlFor(webhookUrl: string): string {
 
 function isRegistration(value: unknown): value is Registration {
 	const entry = value as Registration | null;
-	return typeof entry === 'object' && entry !== null && typeof entry.id === 'string' && entry.id !== '';
+	return (
+		typeof entry === 'object' && entry !== null && typeof entry.id === 'string' && entry.id !== ''
+	);
 }
 
 export function readRegistrations(staticData: IDataObject): Registrations {
@@ -79,7 +81,11 @@ function writeRegistrations(staticData: IDataObject, registrations: Registration
 export function signingSecrets(staticData: IDataObject, test: boolean): string[] {
 	const secrets: string[] = [];
 	for (const registration of Object.values(readRegistrations(staticData))) {
-		if (registration.test === test && typeof registration.secret === 'string' && registration.secret !== '') {
+		if (
+			registration.test === test &&
+			typeof registration.secret === 'string' &&
+			registration.secret !== ''
+		) {
 			secrets.push(registration.secret);
 		}
 	}
@@ -107,13 +113,22 @@ export function wantedSubscription(this: IHookFunctions): WantedSubscription {
 			description: 'Save the workflow, then activate it again.',
 		});
 	}
-	const events = sorted((this.getNodeParameter('events', []) as string[]).filter((event) => KNOWN_EVENT_TYPES.has(event)));
+	const events = sorted(
+		(this.getNodeParameter('events', []) as string[]).filter((event) =>
+			KNOWN_EVENT_TYPES.has(event),
+		),
+	);
 	if (events.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Events is empty', {
-			description: 'Choose at least one event for the trigger to listen to, such as Message Received.',
+			description:
+				'Choose at least one event for the trigger to listen to, such as Message Received.',
 		});
 	}
-	const lines = sorted((this.getNodeParameter('lines', []) as string[]).map(canonicalHandle).filter((line) => line !== ''));
+	const lines = sorted(
+		(this.getNodeParameter('lines', []) as string[])
+			.map(canonicalHandle)
+			.filter((line) => line !== ''),
+	);
 	return { webhookUrl, targetUrl: targetUrlFor(webhookUrl), events, lines };
 }
 
@@ -122,7 +137,9 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function matches(remote: IDataObject, wanted: WantedSubscription): boolean {
-	const events = Array.isArray(remote.subscribed_events) ? (remote.subscribed_events as string[]) : [];
+	const events = Array.isArray(remote.subscribed_events)
+		? (remote.subscribed_events as string[])
+		: [];
 	const lines = Array.isArray(remote.phone_numbers) ? (remote.phone_numbers as string[]) : [];
 	return (
 		remote.target_url === wanted.targetUrl &&
@@ -152,8 +169,13 @@ async function unlessNotFound<T>(request: Promise<T>): Promise<T | undefined> {
 }
 
 /** The subscription, or undefined when Linq no longer has it. */
-async function fetchSubscription(this: IHookFunctions, id: string): Promise<IDataObject | undefined> {
-	return await unlessNotFound(linqApiRequest.call(this, { method: 'GET', path: subscriptionPath(id) }));
+async function fetchSubscription(
+	this: IHookFunctions,
+	id: string,
+): Promise<IDataObject | undefined> {
+	return await unlessNotFound(
+		linqApiRequest.call(this, { method: 'GET', path: subscriptionPath(id) }),
+	);
 }
 
 /** Deletes a subscription, and the live dedupe state made for it; one Linq no longer has counts as deleted. */
@@ -188,9 +210,14 @@ async function updateSubscription(
  * subscription on our URL whose secret we do not hold can never be verified: it is deleted so
  * that `create` makes a fresh one, never adopted.
  */
-async function deleteUnverifiableSubscriptions(this: IHookFunctions, webhookUrl: string): Promise<void> {
+async function deleteUnverifiableSubscriptions(
+	this: IHookFunctions,
+	webhookUrl: string,
+): Promise<void> {
 	const body = await linqApiRequest.call(this, { method: 'GET', path: SUBSCRIPTIONS_PATH });
-	const subscriptions = Array.isArray(body.subscriptions) ? (body.subscriptions as IDataObject[]) : [];
+	const subscriptions = Array.isArray(body.subscriptions)
+		? (body.subscriptions as IDataObject[])
+		: [];
 	for (const subscription of subscriptions) {
 		if (
 			typeof subscription.id === 'string' &&
@@ -233,14 +260,19 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 	const registrations = readRegistrations(staticData);
 	let changed = false;
 	if (!isTestRun(this)) {
-		changed = await deleteOutdatedProductionSubscriptions.call(this, registrations, wanted.webhookUrl);
+		changed = await deleteOutdatedProductionSubscriptions.call(
+			this,
+			registrations,
+			wanted.webhookUrl,
+		);
 	}
 
 	const stored = registrations[wanted.webhookUrl];
 	if (stored) {
-		const remote = typeof stored.secret === 'string' && stored.secret !== ''
-			? await fetchSubscription.call(this, stored.id)
-			: undefined;
+		const remote =
+			typeof stored.secret === 'string' && stored.secret !== ''
+				? await fetchSubscription.call(this, stored.id)
+				: undefined;
 		if (remote !== undefined) {
 			if (matches(remote, wanted) || (await updateSubscription.call(this, stored.id, wanted))) {
 				registrations[wanted.webhookUrl] = {
@@ -268,16 +300,25 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 	const wanted = wantedSubscription.call(this);
 	const body: IDataObject = { target_url: wanted.targetUrl, subscribed_events: wanted.events };
 	if (wanted.lines.length > 0) body.phone_numbers = wanted.lines;
-	const created = await linqApiRequest.call(this, { method: 'POST', path: SUBSCRIPTIONS_PATH, body });
+	const created = await linqApiRequest.call(this, {
+		method: 'POST',
+		path: SUBSCRIPTIONS_PATH,
+		body,
+	});
 	forgetLiveDedupeStates(this);
 
 	const id = typeof created.id === 'string' ? created.id : '';
 	const secret = typeof created.signing_secret === 'string' ? created.signing_secret : '';
 	if (id === '' || secret === '') {
 		if (id !== '') await deleteSubscription.call(this, id);
-		throw new NodeOperationError(this.getNode(), 'Linq did not return the new subscription\'s ID and signing secret', {
-			description: 'Without the secret no event could be verified, so the subscription was removed. Activate the workflow again.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			"Linq did not return the new subscription's ID and signing secret",
+			{
+				description:
+					'Without the secret no event could be verified, so the subscription was removed. Activate the workflow again.',
+			},
+		);
 	}
 
 	const staticData = this.getWorkflowStaticData('node');

@@ -20,11 +20,13 @@ export function readTriggerOptions(this: IWebhookFunctions): TriggerOptions {
 		includeOwnOutbound: options.includeOwnOutbound === true,
 	};
 	if (options.downloadMedia !== true) return { filter };
-	const maxMb = typeof options.maxMediaSizeMb === 'number' && options.maxMediaSizeMb > 0
-		? options.maxMediaSizeMb
-		: DEFAULT_MAX_MEDIA_MB;
-	const prefix = typeof options.binaryPropertyPrefix === 'string' && options.binaryPropertyPrefix.trim() !== ''
-		? options.binaryPropertyPrefix.trim()
-		: DEFAULT_BINARY_PREFIX;
+	const maxMb =
+		typeof options.maxMediaSizeMb === 'number' && options.maxMediaSizeMb > 0
+			? options.maxMediaSizeMb
+			: DEFAULT_MAX_MEDIA_MB;
+	const prefix =
+		typeof options.binaryPropertyPrefix === 'string' && options.binaryPropertyPrefix.trim() !== ''
+			? options.binaryPropertyPrefix.trim()
+			: DEFAULT_BINARY_PREFIX;
 	return { filter, media: { maxBytes: Math.floor(maxMb * 1_048_576), prefix } };
 }

@@ -125,7 +125,10 @@ export function verifySignature(
 	if (!HEX_DIGEST.test(hex)) return { ok: false, reason: 'bad_signature' };
 	const given = Buffer.from(hex, 'hex');
 	for (const secret of secrets) {
-		const expected = createHmac('sha256', secret).update(`${legacyTimestamp}.`).update(body).digest();
+		const expected = createHmac('sha256', secret)
+			.update(`${legacyTimestamp}.`)
+			.update(body)
+			.digest();
 		if (timingSafeEqual(expected, given)) return { ok: true, scheme: 'legacy' };
 	}
 	return { ok: false, reason: 'bad_signature' };

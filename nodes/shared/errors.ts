@@ -90,7 +90,7 @@ export function describeFailure(failure: LinqFailure): string {
 	const hint =
 		HINTS[failure.status] ??
 		(failure.status === 429
-			? 'Linq allows 30 messages per 60 seconds for each sender and recipient pair. Slow down, or lower the node\'s concurrency.'
+			? "Linq allows 30 messages per 60 seconds for each sender and recipient pair. Slow down, or lower the node's concurrency."
 			: failure.status >= 500
 				? 'Linq had a problem on its side. Try again later.'
 				: undefined);

@@ -34,12 +34,18 @@ export function parseHandle(input: unknown): HandleResult {
 		return { ok: false, reason: 'has a "+" that is not at the start' };
 	}
 	if (/\(\s*0\s*\)/.test(raw)) {
-		return { ok: false, reason: 'has a "(0)" that is only dialled inside the country: leave it out' };
+		return {
+			ok: false,
+			reason: 'has a "(0)" that is only dialled inside the country: leave it out',
+		};
 	}
 
 	const digits = raw.replace(/\D/g, '');
 	if (!raw.startsWith('+') && digits.startsWith('00')) {
-		return { ok: false, reason: 'starts with an international dialling prefix: write + instead of 00' };
+		return {
+			ok: false,
+			reason: 'starts with an international dialling prefix: write + instead of 00',
+		};
 	}
 	if (raw.startsWith('+')) {
 		if (digits.startsWith('0')) return { ok: false, reason: 'has a country code starting with 0' };
@@ -55,7 +61,12 @@ export function parseHandle(input: unknown): HandleResult {
 }
 
 /** Like parseHandle, but throws a NodeOperationError that names the field and the item. */
-export function requireHandle(node: INode, value: unknown, field: string, itemIndex: number): string {
+export function requireHandle(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
 	const result = parseHandle(value);
 	if (result.ok) return result.handle;
 	const shown = typeof value === 'string' || typeof value === 'number' ? ` "${value}"` : '';

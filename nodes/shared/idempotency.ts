@@ -17,7 +17,13 @@ export interface IdempotencySource {
  */
 export function deriveIdempotencyKey(source: IdempotencySource): string {
 	if (!source.executionId) return `n8n-${randomUUID()}`;
-	const seed = [source.executionId, source.nodeId, source.runIndex, source.itemIndex, source.part ?? '']
+	const seed = [
+		source.executionId,
+		source.nodeId,
+		source.runIndex,
+		source.itemIndex,
+		source.part ?? '',
+	]
 		.map(String)
 		.join('\u0000');
 	return `n8n-${createHash('sha256').update(seed).digest('hex').slice(0, 40)}`;

@@ -74,7 +74,10 @@ export async function transferStorage(
 }
 
 /** transferStorage for the action node: any failure is an error naming the item. */
-export async function storageRequest(this: IExecuteFunctions, request: StorageRequest): Promise<Buffer> {
+export async function storageRequest(
+	this: IExecuteFunctions,
+	request: StorageRequest,
+): Promise<Buffer> {
 	const node = this.getNode();
 	const answer = await transferStorage.call(this, { ...request, timeoutMs: 300_000 });
 	if (answer.kind === 'not_https') {

@@ -10,16 +10,11 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL } from '../../credentials/LinqApi.credentials';
+import { DEFAULT_BASE_URL } from '../../credentials/LinqAppApi.credentials';
 import { linqApiError, linqNetworkError, readLinqError } from './errors';
-import {
-	backoffDelayMs,
-	isRetryableStatus,
-	parseRetryAfterMs,
-	RETRY_POLICY,
-} from './retry';
+import { backoffDelayMs, isRetryableStatus, parseRetryAfterMs, RETRY_POLICY } from './retry';
 
-export const CREDENTIALS_TYPE = 'linqApi';
+export const CREDENTIALS_TYPE = 'linqAppApi';
 
 export type LinqContext =
 	| IExecuteFunctions
@@ -99,7 +94,8 @@ function serialiseQuery(qs: IDataObject | undefined): IDataObject | undefined {
 
 function carriesIdempotencyKey(request: LinqRequest): boolean {
 	const headers = Object.entries(request.headers ?? {});
-	if (headers.some(([name, value]) => name.toLowerCase() === 'idempotency-key' && value)) return true;
+	if (headers.some(([name, value]) => name.toLowerCase() === 'idempotency-key' && value))
+		return true;
 	const message = request.body?.message as IDataObject | undefined;
 	return Boolean(message?.idempotency_key ?? request.body?.idempotency_key);
 }
@@ -109,7 +105,9 @@ function canRepeat(request: LinqRequest): boolean {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+	return value !== null && typeof value === 'object'
+		? (value as Record<string, unknown>)
+		: undefined;
 }
 
 /** The error and what it wraps: n8n's helper wraps axios' error in a NodeApiError. */
@@ -155,13 +153,18 @@ const NOT_REPEATABLE_CODES = new Set(['ERR_CANCELED', 'ABORT_ERR']);
 function isTransient(error: unknown, reason: { code?: string }): boolean {
 	if (error instanceof NodeOperationError) return false;
 	if (reason.code !== undefined) return !NOT_REPEATABLE_CODES.has(reason.code);
-	return !causeChain(error).some((link) => link.name === 'AbortError' || link.name === 'CanceledError');
+	return !causeChain(error).some(
+		(link) => link.name === 'AbortError' || link.name === 'CanceledError',
+	);
 }
 
 function networkReason(chain: Array<Record<string, unknown>>): { code?: string; message?: string } {
 	for (const link of chain) {
 		if (typeof link.code === 'string' && NETWORK_CODE.test(link.code)) {
-			return { code: link.code, message: typeof link.message === 'string' ? link.message : undefined };
+			return {
+				code: link.code,
+				message: typeof link.message === 'string' ? link.message : undefined,
+			};
 		}
 	}
 	const message = chain[chain.length - 1]?.message;
@@ -172,10 +175,7 @@ function networkReason(chain: Array<Record<string, unknown>>): { code?: string; 
  * The one way this package talks to Linq: authentication, JSON, retries with backoff and
  * error mapping. Returns the parsed body with the response metadata.
  */
-export async function linqRequest(
-	this: LinqContext,
-	request: LinqRequest,
-): Promise<LinqResponse> {
+export async function linqRequest(this: LinqContext, request: LinqRequest): Promise<LinqResponse> {
 	const { baseUrl, secrets } = await resolveConnection(this);
 	const node = this.getNode();
 	const options: IHttpRequestOptions = {

@@ -53,7 +53,12 @@ function run(command, args, options) {
 		child.on('error', reject);
 		child.on('exit', (code, signal) => {
 			if (code === 0) resolve();
-			else reject(new Error(`${command} ${args.join(' ')} failed (${signal || `exit ${code}`}); see ${log.path}`));
+			else
+				reject(
+					new Error(
+						`${command} ${args.join(' ')} failed (${signal || `exit ${code}`}); see ${log.path}`,
+					),
+				);
 		});
 	});
 }
@@ -118,10 +123,22 @@ async function ensureN8n({ say = (line) => console.log(line) } = {}) {
 	log.end();
 	fs.writeFileSync(
 		paths.marker,
-		JSON.stringify({ n8n: N8N_VERSION, node: NODE_VERSION, seconds: Math.round((Date.now() - started) / 1000) }),
+		JSON.stringify({
+			n8n: N8N_VERSION,
+			node: NODE_VERSION,
+			seconds: Math.round((Date.now() - started) / 1000),
+		}),
 	);
 	say(`n8n ${N8N_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s.`);
 	return paths;
 }
 
-module.exports = { N8N_VERSION, NODE_VERSION, cacheRoot, installDir, runtimePaths, isInstalled, ensureN8n };
+module.exports = {
+	N8N_VERSION,
+	NODE_VERSION,
+	cacheRoot,
+	installDir,
+	runtimePaths,
+	isInstalled,
+	ensureN8n,
+};

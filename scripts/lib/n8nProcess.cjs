@@ -9,7 +9,15 @@ const path = require('node:path');
 
 /** Names n8n accepts in N8N_DISABLED_MODULES; it refuses to start on an unknown one. */
 function knownModules(runtime) {
-	const config = path.join(runtime.dir, 'node_modules', '@n8n', 'backend-common', 'dist', 'modules', 'modules.config.js');
+	const config = path.join(
+		runtime.dir,
+		'node_modules',
+		'@n8n',
+		'backend-common',
+		'dist',
+		'modules',
+		'modules.config.js',
+	);
 	return fs.existsSync(config) ? fs.readFileSync(config, 'utf8') : '';
 }
 
@@ -48,7 +56,9 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, host = '127.0.0.1', ext
 		N8N_AI_ENABLED: 'false',
 		N8N_PYTHON_ENABLED: 'false',
 		// The MCP server registry (newer n8n) refreshes itself from api.n8n.io on start.
-		...(knownModules(runtime).includes("'mcp-registry'") ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
+		...(knownModules(runtime).includes("'mcp-registry'")
+			? { N8N_DISABLED_MODULES: 'mcp-registry' }
+			: {}),
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		DB_TYPE: 'sqlite',
 		...extra,
@@ -67,7 +77,17 @@ function startN8n({ runtime, env, logFile, args = ['start'], tiedTo }) {
 	}
 	// `tiedTo: {pid, folder}`: n8n ends (and `folder` goes) when that process is gone.
 	const command = tiedTo
-		? [process.execPath, [path.join(__dirname, 'n8nWatchdog.cjs'), String(tiedTo.pid), tiedTo.folder ?? '-', runtime.nodeBin, runtime.n8nBin, ...args]]
+		? [
+				process.execPath,
+				[
+					path.join(__dirname, 'n8nWatchdog.cjs'),
+					String(tiedTo.pid),
+					tiedTo.folder ?? '-',
+					runtime.nodeBin,
+					runtime.n8nBin,
+					...args,
+				],
+			]
 		: [runtime.nodeBin, [runtime.n8nBin, ...args]];
 	const child = spawn(command[0], command[1], {
 		cwd: env.N8N_USER_FOLDER,
@@ -76,7 +96,9 @@ function startN8n({ runtime, env, logFile, args = ['start'], tiedTo }) {
 		stdio: ['ignore', out, out],
 	});
 	if (logFile) fs.closeSync(out);
-	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	const exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => resolve({ code, signal })),
+	);
 	let stopping;
 	return {
 		pid: child.pid,

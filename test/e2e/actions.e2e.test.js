@@ -41,7 +41,13 @@ async function runLinq(parameters, { body = {}, file, credential = credentialId 
 	const workflow = await n8n.api(
 		'POST',
 		'/workflows',
-		actionWorkflow({ name: `e2e ${parameters.resource} ${parameters.operation} ${sequence}`, path: webhookPath, parameters, credentialId: credential, file }),
+		actionWorkflow({
+			name: `e2e ${parameters.resource} ${parameters.operation} ${sequence}`,
+			path: webhookPath,
+			parameters,
+			credentialId: credential,
+			file,
+		}),
 	);
 	await n8n.api('POST', `/workflows/${workflow.id}/activate`);
 	// Activation is asynchronous in n8n 2.x: the production URL answers 404 until it is live.
@@ -61,14 +67,21 @@ async function expectSuccess(result) {
 	if (result.status === 200) return;
 	const execution = await lastExecution(result.workflowId);
 	const error = execution.data?.resultData?.error;
-	throw new Error(`Workflow answered ${result.status}: ${error?.message} ${error?.description ?? ''}`);
+	throw new Error(
+		`Workflow answered ${result.status}: ${error?.message} ${error?.description ?? ''}`,
+	);
 }
 
 async function lastExecution(workflowId) {
 	return await waitFor(
 		async () => {
-			const list = await n8n.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=5`);
-			const done = list.data.filter((execution) => execution.finished || execution.status === 'error');
+			const list = await n8n.api(
+				'GET',
+				`/executions?workflowId=${workflowId}&includeData=true&limit=5`,
+			);
+			const done = list.data.filter(
+				(execution) => execution.finished || execution.status === 'error',
+			);
 			return done[0];
 		},
 		{ what: `an execution of workflow ${workflowId}` },
@@ -76,12 +89,16 @@ async function lastExecution(workflowId) {
 }
 
 test('n8n loads both Linq nodes from the community package folder under their real type names', async () => {
-	const response = await n8n.request('GET', '/types/nodes.json', { headers: { cookie: n8n.cookie } });
+	const response = await n8n.request('GET', '/types/nodes.json', {
+		headers: { cookie: n8n.cookie },
+	});
 	expect(response.status).toBe(200);
 	const names = response.body.map((type) => type.name);
 	expect(names).toEqual(expect.arrayContaining([LINQ_NODE_TYPE, LINQ_TRIGGER_TYPE]));
-	const credentials = await n8n.request('GET', '/types/credentials.json', { headers: { cookie: n8n.cookie } });
-	expect(credentials.body.map((type) => type.name)).toContain('linqApi');
+	const credentials = await n8n.request('GET', '/types/credentials.json', {
+		headers: { cookie: n8n.cookie },
+	});
+	expect(credentials.body.map((type) => type.name)).toContain('linqAppApi');
 });
 
 test('Chat → Create sends POST /v3/chats with from, to and the text', async () => {
@@ -110,7 +127,12 @@ test('Chat → Create sends POST /v3/chats with from, to and the text', async ()
 });
 
 test('Message → Send goes to POST /v3/messages without a from line', async () => {
-	const result = await runLinq({ resource: 'message', operation: 'send', to: RECIPIENT, text: 'Ping' });
+	const result = await runLinq({
+		resource: 'message',
+		operation: 'send',
+		to: RECIPIENT,
+		text: 'Ping',
+	});
 	await expectSuccess(result);
 	const calls = fake.calls('POST', '/v3/messages');
 	expect(calls).toHaveLength(1);
@@ -131,12 +153,19 @@ test('Message → Send with a file from n8n binary data uploads the exact bytes,
 			text: 'The file',
 			media: { mediaValues: [{ source: 'binary', binaryPropertyName: 'data' }] },
 		},
-		{ body: { file: bytes.toString('base64') }, file: { fileName: 'pattern.png', mimeType: 'image/png' } },
+		{
+			body: { file: bytes.toString('base64') },
+			file: { fileName: 'pattern.png', mimeType: 'image/png' },
+		},
 	);
 	await expectSuccess(result);
 	const announce = fake.calls('POST', '/v3/attachments');
 	expect(announce).toHaveLength(1);
-	expect(announce[0].body).toEqual({ filename: 'pattern.png', content_type: 'image/png', size_bytes: bytes.length });
+	expect(announce[0].body).toEqual({
+		filename: 'pattern.png',
+		content_type: 'image/png',
+		size_bytes: bytes.length,
+	});
 	const [attachmentId] = fake.state.attachments.keys();
 	const stored = fake.state.attachments.get(attachmentId);
 	expect(Buffer.compare(stored.bytes, bytes)).toBe(0);
@@ -153,7 +182,12 @@ test('Message → Send with a file from n8n binary data uploads the exact bytes,
 });
 
 test('Message → React sends the reaction to POST /v3/messages/{id}/reactions', async () => {
-	const sent = await runLinq({ resource: 'message', operation: 'send', to: RECIPIENT, text: 'React to me' });
+	const sent = await runLinq({
+		resource: 'message',
+		operation: 'send',
+		to: RECIPIENT,
+		text: 'React to me',
+	});
 	const messageId = sent.body[0].message.id;
 	fake.requests.length = 0;
 	const result = await runLinq({
@@ -183,7 +217,12 @@ test('Chat → Get Many with Return All follows next_cursor over several pages',
 
 test('a 429 with Retry-After is waited out and the message is sent exactly once', async () => {
 	fake.fail({ method: 'POST', path: '/v3/messages', status: 429, retryAfter: 1, times: 1 });
-	const result = await runLinq({ resource: 'message', operation: 'send', to: RECIPIENT, text: 'Once' });
+	const result = await runLinq({
+		resource: 'message',
+		operation: 'send',
+		to: RECIPIENT,
+		text: 'Once',
+	});
 	await expectSuccess(result);
 	const calls = fake.calls('POST', '/v3/messages');
 	expect(calls.map((call) => call.fault ?? call.status)).toEqual([429, 202]);
@@ -203,7 +242,12 @@ test('a dropped connection on a read is retried through n8n’s own request help
 
 test('a 500 on a send is repeated once, with the same idempotency key', async () => {
 	fake.fail({ method: 'POST', path: '/v3/messages', status: 500 });
-	const result = await runLinq({ resource: 'message', operation: 'send', to: RECIPIENT, text: 'Exactly once' });
+	const result = await runLinq({
+		resource: 'message',
+		operation: 'send',
+		to: RECIPIENT,
+		text: 'Exactly once',
+	});
 	await expectSuccess(result);
 	const calls = fake.calls('POST', '/v3/messages');
 	expect(calls.map((call) => call.fault ?? call.status)).toEqual([500, 202]);

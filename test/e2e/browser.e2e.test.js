@@ -14,7 +14,10 @@ const { BROWSER_ID } = require('./support/n8nInstance');
 
 const CHROMIUM = process.env.LINQ_E2E_CHROMIUM || '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
-const SHOTS = process.env.LINQ_E2E_UPDATE_SCREENSHOTS === '1' ? path.join(REPO, 'docs') : path.join(REPO, '.e2e-tmp', 'screenshots');
+const SHOTS =
+	process.env.LINQ_E2E_UPDATE_SCREENSHOTS === '1'
+		? path.join(REPO, 'docs')
+		: path.join(REPO, '.e2e-tmp', 'screenshots');
 
 if (!hasChromium) {
 	process.stderr.write(
@@ -67,7 +70,8 @@ maybe('the n8n editor in chromium', () => {
 	}, 600_000);
 
 	afterAll(async () => {
-		if (blocked.size) process.stderr.write(`Browser check: blocked requests to ${[...blocked].join(', ')}\n`);
+		if (blocked.size)
+			process.stderr.write(`Browser check: blocked requests to ${[...blocked].join(', ')}\n`);
 		await context?.close();
 		if (profile) fs.rmSync(profile, { recursive: true, force: true });
 		await suite?.dispose();
@@ -86,38 +90,58 @@ maybe('the n8n editor in chromium', () => {
 		}
 	}
 
-	test('the node panel finds Linq and the node opens with its fields', () => showingFailures(async () => {
-		await page.goto(`${n8n.origin}/workflow/new`, { waitUntil: 'domcontentloaded' });
-		await page.getByTestId('canvas-add-button').or(page.getByTestId('canvas-plus-button')).first().click({ timeout: 120_000 });
-		const search = page.getByTestId('node-creator-search-bar').locator('input').or(page.getByPlaceholder(/search/i)).first();
-		await search.fill('Linq');
-		const linq = page.getByTestId('node-creator-item-name').filter({ hasText: /^Linq$/ }).first();
-		await linq.waitFor({ timeout: 60_000 });
-		await page.screenshot({ path: path.join(SHOTS, 'linq-node-panel.png') });
+	test('the node panel finds Linq and the node opens with its fields', () =>
+		showingFailures(async () => {
+			await page.goto(`${n8n.origin}/workflow/new`, { waitUntil: 'domcontentloaded' });
+			await page
+				.getByTestId('canvas-add-button')
+				.or(page.getByTestId('canvas-plus-button'))
+				.first()
+				.click({ timeout: 120_000 });
+			const search = page
+				.getByTestId('node-creator-search-bar')
+				.locator('input')
+				.or(page.getByPlaceholder(/search/i))
+				.first();
+			await search.fill('Linq');
+			const linq = page
+				.getByTestId('node-creator-item-name')
+				.filter({ hasText: /^Linq$/ })
+				.first();
+			await linq.waitFor({ timeout: 60_000 });
+			await page.screenshot({ path: path.join(SHOTS, 'linq-node-panel.png') });
 
-		await linq.click();
-		await page.getByText(/^On message received$/i).first().click({ timeout: 60_000 });
-		const ndv = page.getByTestId('ndv').first();
-		await ndv.waitFor({ timeout: 60_000 });
-		await ndv.getByText('Events', { exact: true }).first().waitFor({ timeout: 30_000 });
-		await page.screenshot({ path: path.join(SHOTS, 'linq-trigger-open.png') });
-		await page.keyboard.press('Escape');
-		await ndv.waitFor({ state: 'hidden', timeout: 30_000 });
+			await linq.click();
+			await page
+				.getByText(/^On message received$/i)
+				.first()
+				.click({ timeout: 60_000 });
+			const ndv = page.getByTestId('ndv').first();
+			await ndv.waitFor({ timeout: 60_000 });
+			await ndv.getByText('Events', { exact: true }).first().waitFor({ timeout: 30_000 });
+			await page.screenshot({ path: path.join(SHOTS, 'linq-trigger-open.png') });
+			await page.keyboard.press('Escape');
+			await ndv.waitFor({ state: 'hidden', timeout: 30_000 });
 
-		// n8n 2.x opens the node panel with N (older versions used Tab); the + button also works.
-		await page.keyboard.press('n');
-		if (!(await search.isVisible())) await page.getByTestId('node-creator-plus-button').click();
-		await search.fill('Linq');
-		await linq.click({ timeout: 60_000 });
-		await page.getByText(/^Send a message$/i).first().click({ timeout: 60_000 });
-		await ndv.waitFor({ timeout: 60_000 });
-		await ndv.getByText('Resource', { exact: true }).first().waitFor({ timeout: 30_000 });
-		// n8n 2.8 says "Credential to connect with", 2.41 "Credential".
-		const credential = ndv.getByText('Credential', { exact: true }).or(ndv.getByText('Credential to connect with', { exact: true }));
-		await expect(credential.first().isVisible()).resolves.toBe(true);
-		for (const label of ['Operation', 'To', 'Text', 'Media']) {
-			await expect(ndv.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
-		}
-		await page.screenshot({ path: path.join(SHOTS, 'linq-node-open.png') });
-	}));
+			// n8n 2.x opens the node panel with N (older versions used Tab); the + button also works.
+			await page.keyboard.press('n');
+			if (!(await search.isVisible())) await page.getByTestId('node-creator-plus-button').click();
+			await search.fill('Linq');
+			await linq.click({ timeout: 60_000 });
+			await page
+				.getByText(/^Send a message$/i)
+				.first()
+				.click({ timeout: 60_000 });
+			await ndv.waitFor({ timeout: 60_000 });
+			await ndv.getByText('Resource', { exact: true }).first().waitFor({ timeout: 30_000 });
+			// n8n 2.8 says "Credential to connect with", 2.41 "Credential".
+			const credential = ndv
+				.getByText('Credential', { exact: true })
+				.or(ndv.getByText('Credential to connect with', { exact: true }));
+			await expect(credential.first().isVisible()).resolves.toBe(true);
+			for (const label of ['Operation', 'To', 'Text', 'Media']) {
+				await expect(ndv.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
+			}
+			await page.screenshot({ path: path.join(SHOTS, 'linq-node-open.png') });
+		}));
 });

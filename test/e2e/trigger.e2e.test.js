@@ -38,7 +38,10 @@ afterAll(async () => {
 });
 
 async function executions() {
-	const list = await n8n.api('GET', `/executions?workflowId=${workflow.id}&includeData=true&limit=100`);
+	const list = await n8n.api(
+		'GET',
+		`/executions?workflowId=${workflow.id}&includeData=true&limit=100`,
+	);
 	return list.data;
 }
 
@@ -55,12 +58,21 @@ async function activate() {
  * deliveries before it have been answered already, so anything they started is stored too.
  */
 async function barrier(expected) {
-	const delivery = await fake.deliver(fake.subscriptions()[0], messageEvent({ from: SENDER, text: `barrier ${expected}` }));
+	const delivery = await fake.deliver(
+		fake.subscriptions()[0],
+		messageEvent({ from: SENDER, text: `barrier ${expected}` }),
+	);
 	expect(delivery.status).toBe(200);
-	const all = await waitFor(async () => {
-		const list = await executions();
-		return list.length >= expected && list.every((execution) => execution.finished || execution.stoppedAt) ? list : undefined;
-	}, { what: `${expected} executions` });
+	const all = await waitFor(
+		async () => {
+			const list = await executions();
+			return list.length >= expected &&
+				list.every((execution) => execution.finished || execution.stoppedAt)
+				? list
+				: undefined;
+		},
+		{ what: `${expected} executions` },
+	);
 	return all;
 }
 
@@ -68,7 +80,9 @@ test('activating the workflow creates exactly one subscription at the production
 	const [subscription] = await activate();
 	expect(fake.subscriptions()).toHaveLength(1);
 	expect(fake.calls('POST', '/v3/webhook-subscriptions')).toHaveLength(1);
-	expect(subscription.target_url).toBe(`${n8n.origin}/webhook/${webhookId}/webhook?version=2026-02-03`);
+	expect(subscription.target_url).toBe(
+		`${n8n.origin}/webhook/${webhookId}/webhook?version=2026-02-03`,
+	);
 	expect(subscription.subscribed_events).toEqual(['message.received']);
 });
 
@@ -76,10 +90,13 @@ test('a signed message.received starts exactly one execution with the documented
 	const event = messageEvent({ from: SENDER, to: LINES[0], text: 'Hi there' });
 	const delivery = await fake.deliver(fake.subscriptions()[0], event);
 	expect(delivery.status).toBe(200);
-	const [execution] = await waitFor(async () => {
-		const list = await executions();
-		return list.length === 1 && list[0].finished ? list : undefined;
-	}, { what: 'the execution of the delivery' });
+	const [execution] = await waitFor(
+		async () => {
+			const list = await executions();
+			return list.length === 1 && list[0].finished ? list : undefined;
+		},
+		{ what: 'the execution of the delivery' },
+	);
 	const items = execution.data.resultData.runData['Linq Trigger'][0].data.main[0];
 	expect(items).toHaveLength(1);
 	expect(items[0].json).toMatchObject({
@@ -100,13 +117,19 @@ test('a duplicate, a tampered, a stale and a malformed delivery start no executi
 	const subscription = fake.subscriptions()[0];
 	const again = await fake.resend(firstDelivery);
 	expect(again.status).toBe(200);
-	const tampered = await fake.deliver(subscription, messageEvent({ from: SENDER }), { mode: 'tampered' });
+	const tampered = await fake.deliver(subscription, messageEvent({ from: SENDER }), {
+		mode: 'tampered',
+	});
 	expect(tampered.status).toBe(401);
 	const stale = await fake.deliver(subscription, messageEvent({ from: SENDER }), { mode: 'stale' });
 	expect(stale.status).toBe(401);
-	const unsigned = await fake.deliver(subscription, messageEvent({ from: SENDER }), { mode: 'unsigned' });
+	const unsigned = await fake.deliver(subscription, messageEvent({ from: SENDER }), {
+		mode: 'unsigned',
+	});
 	expect(unsigned.status).toBe(401);
-	const malformed = await fake.deliver(subscription, messageEvent({ from: SENDER }), { mode: 'malformed' });
+	const malformed = await fake.deliver(subscription, messageEvent({ from: SENDER }), {
+		mode: 'malformed',
+	});
 	// n8n's own body parser may refuse broken JSON (422) before the trigger sees it (400).
 	expect([400, 422]).toContain(malformed.status);
 	const all = await barrier(2);
@@ -119,17 +142,21 @@ test('an outbound message (our own send echoed back) starts no execution by defa
 	expect(delivery.status).toBe(200);
 	const all = await barrier(3);
 	expect(all).toHaveLength(3);
-	expect(all.map((execution) => execution.data.resultData.runData['Linq Trigger'][0].data.main[0][0].json.direction)).toEqual([
-		'inbound',
-		'inbound',
-		'inbound',
-	]);
+	expect(
+		all.map(
+			(execution) =>
+				execution.data.resultData.runData['Linq Trigger'][0].data.main[0][0].json.direction,
+		),
+	).toEqual(['inbound', 'inbound', 'inbound']);
 });
 
 test('deactivating the workflow deletes the subscription', async () => {
 	const id = fake.subscriptions()[0].id;
 	await n8n.api('POST', `/workflows/${workflow.id}/deactivate`);
-	await waitFor(() => fake.subscriptions().length === 0, { what: 'the subscription to be deleted', timeoutMs: 120_000 });
+	await waitFor(() => fake.subscriptions().length === 0, {
+		what: 'the subscription to be deleted',
+		timeoutMs: 120_000,
+	});
 	expect(fake.calls('DELETE', `/v3/webhook-subscriptions/${id}`)).toHaveLength(1);
 });
 
@@ -138,9 +165,14 @@ test('restarting n8n and re-activating leaves exactly one subscription, and even
 	expect(fake.subscriptions()).toHaveLength(1);
 	await n8n.restart();
 	// n8n re-activates published workflows after it reports ready; wait for that to settle.
-	await waitFor(async () => (await n8n.api('GET', `/workflows/${workflow.id}`)).active, { what: 'the workflow to be active again' });
+	await waitFor(async () => (await n8n.api('GET', `/workflows/${workflow.id}`)).active, {
+		what: 'the workflow to be active again',
+	});
 	await n8n.api('POST', `/workflows/${workflow.id}/deactivate`);
-	await waitFor(() => fake.subscriptions().length === 0, { what: 'the subscription to be deleted', timeoutMs: 120_000 });
+	await waitFor(() => fake.subscriptions().length === 0, {
+		what: 'the subscription to be deleted',
+		timeoutMs: 120_000,
+	});
 	await activate();
 	expect(fake.subscriptions()).toHaveLength(1);
 	const before = (await executions()).length;

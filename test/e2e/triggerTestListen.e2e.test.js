@@ -32,10 +32,13 @@ beforeAll(async () => {
 		}),
 	);
 	await n8n.api('POST', `/workflows/${workflow.id}/activate`);
-	[production] = await waitFor(() => (fake.subscriptions().length > 0 ? fake.subscriptions() : undefined), {
-		what: 'the production subscription',
-		timeoutMs: 120_000,
-	});
+	[production] = await waitFor(
+		() => (fake.subscriptions().length > 0 ? fake.subscriptions() : undefined),
+		{
+			what: 'the production subscription',
+			timeoutMs: 120_000,
+		},
+	);
 }, 600_000);
 
 afterAll(async () => {
@@ -43,9 +46,13 @@ afterAll(async () => {
 });
 
 async function listen() {
-	const answer = await n8n.rest('POST', `/workflows/${workflow.id}/run`, { triggerToStartFrom: { name: 'Linq Trigger' } });
+	const answer = await n8n.rest('POST', `/workflows/${workflow.id}/run`, {
+		triggerToStartFrom: { name: 'Linq Trigger' },
+	});
 	expect(answer.data ?? answer).toEqual({ waitingForWebhook: true });
-	return await waitFor(() => fake.subscriptions().find(isTestUrl), { what: 'the test subscription' });
+	return await waitFor(() => fake.subscriptions().find(isTestUrl), {
+		what: 'the test subscription',
+	});
 }
 
 async function executionModes() {
@@ -57,7 +64,12 @@ test('listening adds a subscription for the test URL and leaves the production o
 	const test = await listen();
 	expect(test.target_url).toMatch(/\/webhook-test\/.+\/webhook\?version=2026-02-03$/);
 	expect(test.id).not.toBe(production.id);
-	expect(fake.subscriptions().map((subscription) => subscription.id).sort()).toEqual([production.id, test.id].sort());
+	expect(
+		fake
+			.subscriptions()
+			.map((subscription) => subscription.id)
+			.sort(),
+	).toEqual([production.id, test.id].sort());
 	testSubscription = test;
 });
 
@@ -65,24 +77,32 @@ test('a signed test event runs the workflow once, then the test subscription is 
 	const test = testSubscription;
 	const delivery = await fake.deliver(test, messageEvent({ text: 'test event' }));
 	expect(delivery.status).toBe(200);
-	await waitFor(() => fake.subscriptions().length === 1, { what: 'the test subscription to be deleted' });
+	await waitFor(() => fake.subscriptions().length === 1, {
+		what: 'the test subscription to be deleted',
+	});
 	expect(fake.calls('DELETE', `/v3/webhook-subscriptions/${test.id}`)).toHaveLength(1);
 	expect(fake.subscriptions()[0].id).toBe(production.id);
-	await waitFor(async () => ((await executionModes()).length === 1 ? true : undefined), { what: 'the test execution' });
+	await waitFor(async () => ((await executionModes()).length === 1 ? true : undefined), {
+		what: 'the test execution',
+	});
 	expect(await executionModes()).toEqual(['manual']);
 });
 
-test('production events are still verified with production\'s own secret afterwards', async () => {
+test("production events are still verified with production's own secret afterwards", async () => {
 	const delivery = await fake.deliver(production, messageEvent({ text: 'production event' }));
 	expect(delivery.status).toBe(200);
-	await waitFor(async () => ((await executionModes()).length === 2 ? true : undefined), { what: 'the production execution' });
+	await waitFor(async () => ((await executionModes()).length === 2 ? true : undefined), {
+		what: 'the production execution',
+	});
 	expect(await executionModes()).toEqual(['manual', 'webhook']);
 });
 
 test('stopping the listen in the editor deletes the test subscription too', async () => {
 	const test = await listen();
 	await n8n.rest('DELETE', `/test-webhook/${workflow.id}`);
-	await waitFor(() => fake.subscriptions().length === 1, { what: 'the test subscription to be deleted' });
+	await waitFor(() => fake.subscriptions().length === 1, {
+		what: 'the test subscription to be deleted',
+	});
 	expect(fake.calls('DELETE', `/v3/webhook-subscriptions/${test.id}`)).toHaveLength(1);
 	expect(fake.subscriptions()[0].id).toBe(production.id);
 });

@@ -158,10 +158,20 @@ function messageEvent({
 }
 
 /** Standard Webhooks signature plus the legacy X-Webhook-* headers, as Linq sends both. */
-function signDelivery({ secret, body, eventType, subscriptionId, webhookId = `msg_${uuid()}`, timestamp }) {
+function signDelivery({
+	secret,
+	body,
+	eventType,
+	subscriptionId,
+	webhookId = `msg_${uuid()}`,
+	timestamp,
+}) {
 	const ts = String(timestamp ?? Math.floor(Date.now() / 1000));
 	const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-	const standard = crypto.createHmac('sha256', key).update(`${webhookId}.${ts}.${body}`).digest('base64');
+	const standard = crypto
+		.createHmac('sha256', key)
+		.update(`${webhookId}.${ts}.${body}`)
+		.digest('base64');
 	const legacy = crypto.createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex');
 	return {
 		'content-type': 'application/json',
@@ -176,7 +186,12 @@ function signDelivery({ secret, body, eventType, subscriptionId, webhookId = `ms
 }
 
 async function post(url, headers, body) {
-	const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(60_000) });
+	const response = await fetch(url, {
+		method: 'POST',
+		headers,
+		body,
+		signal: AbortSignal.timeout(60_000),
+	});
 	return { status: response.status, body: await response.text() };
 }
 
@@ -185,7 +200,8 @@ function paginate(list, query) {
 	const start = query.cursor ? Number(Buffer.from(query.cursor, 'base64url').toString()) : 0;
 	if (!Number.isInteger(start) || start < 0) throw invalid('cursor is invalid');
 	const page = list.slice(start, start + limit);
-	const next = start + limit < list.length ? Buffer.from(String(start + limit)).toString('base64url') : '';
+	const next =
+		start + limit < list.length ? Buffer.from(String(start + limit)).toString('base64url') : '';
 	return { page, next_cursor: next };
 }
 
@@ -274,8 +290,10 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 		for (const part of content.parts) {
 			if (part.type === 'media' && part.attachment_id) {
 				const attachment = state.attachments.get(part.attachment_id);
-				if (!attachment) throw new LinqHttpError(400, 5001, `Attachment ${part.attachment_id} not found`);
-				if (!attachment.bytes) throw new LinqHttpError(400, 5002, `Attachment ${part.attachment_id} was never uploaded`);
+				if (!attachment)
+					throw new LinqHttpError(400, 5001, `Attachment ${part.attachment_id} not found`);
+				if (!attachment.bytes)
+					throw new LinqHttpError(400, 5002, `Attachment ${part.attachment_id} was never uploaded`);
 			}
 		}
 		return content;
@@ -322,14 +340,20 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 			'POST',
 			/^\/v3\/chats$/,
 			(_, { body }) => {
-				if (!body?.from || !Array.isArray(body.to) || body.to.length === 0) throw invalid('from and to are required');
+				if (!body?.from || !Array.isArray(body.to) || body.to.length === 0)
+					throw invalid('from and to are required');
 				const content = requireContent(body);
 				if (content.parts.some((part) => part.type === 'link')) {
-					throw new LinqHttpError(400, 1005, 'The first message of a new chat cannot contain a link');
+					throw new LinqHttpError(
+						400,
+						1005,
+						'The first message of a new chat cannot contain a link',
+					);
 				}
 				const chat = newChat(body.from, body.to);
 				const message = storeMessage(chat, content);
-				const { created_at, updated_at, is_archived, group_chat_icon, ...summary } = publicChat(chat);
+				const { created_at, updated_at, is_archived, group_chat_icon, ...summary } =
+					publicChat(chat);
 				return { status: 201, body: { chat: { ...summary, message } } };
 			},
 		],
@@ -341,7 +365,9 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 				if (query.from) chats = chats.filter((chat) => chat.from === query.from);
 				if (query.to) {
 					const wanted = query.to.split(',');
-					chats = chats.filter((chat) => wanted.every((handle) => chat.handles.some((h) => h.handle === handle)));
+					chats = chats.filter((chat) =>
+						wanted.every((handle) => chat.handles.some((h) => h.handle === handle)),
+					);
 				}
 				const { page, next_cursor } = paginate(chats.map(publicChat), query);
 				return { body: { chats: page, next_cursor } };
@@ -360,11 +386,18 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 			},
 		],
 		['POST', /^\/v3\/chats\/([^/]+)\/read$/, ([id]) => (chatById(id), { status: 204 })],
-		['POST', /^\/v3\/chats\/([^/]+)\/share_contact_card$/, ([id]) => (chatById(id), { status: 204 })],
+		[
+			'POST',
+			/^\/v3\/chats\/([^/]+)\/share_contact_card$/,
+			([id]) => (chatById(id), { status: 204 }),
+		],
 		[
 			'POST',
 			/^\/v3\/chats\/([^/]+)\/leave$/,
-			([id]) => (chatById(id), { body: { message: 'Left the chat', status: 'accepted', trace_id: traceId() } }),
+			([id]) => (
+				chatById(id),
+				{ body: { message: 'Left the chat', status: 'accepted', trace_id: traceId() } }
+			),
 		],
 		['POST', /^\/v3\/chats\/([^/]+)\/typing$/, ([id]) => (chatById(id), { status: 204 })],
 		['DELETE', /^\/v3\/chats\/([^/]+)\/typing$/, ([id]) => (chatById(id), { status: 204 })],
@@ -375,7 +408,10 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 				const chat = chatById(id);
 				if (!body?.handle) throw invalid('handle is required');
 				chat.handles.push(handleObject(body.handle));
-				return { status: 202, body: { message: 'Participant added', status: 'accepted', trace_id: traceId() } };
+				return {
+					status: 202,
+					body: { message: 'Participant added', status: 'accepted', trace_id: traceId() },
+				};
 			},
 		],
 		[
@@ -385,7 +421,10 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 				const chat = chatById(id);
 				if (!body?.handle) throw invalid('handle is required');
 				chat.handles = chat.handles.filter((handle) => handle.handle !== body.handle);
-				return { status: 202, body: { message: 'Participant removed', status: 'accepted', trace_id: traceId() } };
+				return {
+					status: 202,
+					body: { message: 'Participant removed', status: 'accepted', trace_id: traceId() },
+				};
 			},
 		],
 		[
@@ -393,18 +432,31 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 			/^\/v3\/chats\/([^/]+)\/voicememo$/,
 			([id], { body }) => {
 				const chat = chatById(id);
-				if (!body?.voice_memo_url && !body?.attachment_id) throw invalid('voice_memo_url or attachment_id is required');
+				if (!body?.voice_memo_url && !body?.attachment_id)
+					throw invalid('voice_memo_url or attachment_id is required');
 				return {
 					status: 202,
 					body: {
 						voice_memo: {
 							id: uuid(),
-							chat: { id: chat.id, handles: chat.handles, is_active: true, is_group: chat.is_group, service: 'iMessage' },
+							chat: {
+								id: chat.id,
+								handles: chat.handles,
+								is_active: true,
+								is_group: chat.is_group,
+								service: 'iMessage',
+							},
 							created_at: now(),
 							from: chat.from,
 							status: 'queued',
 							to: chat.handles.filter((h) => !h.is_me).map((h) => h.handle),
-							voice_memo: { id: body.attachment_id ?? uuid(), filename: 'memo.m4a', mime_type: 'audio/x-m4a', size_bytes: 1, url: body.voice_memo_url ?? '' },
+							voice_memo: {
+								id: body.attachment_id ?? uuid(),
+								filename: 'memo.m4a',
+								mime_type: 'audio/x-m4a',
+								size_bytes: 1,
+								url: body.voice_memo_url ?? '',
+							},
 						},
 					},
 				};
@@ -434,7 +486,9 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 			/^\/v3\/chats\/([^/]+)\/messages$/,
 			([id], { query }) => {
 				const chat = chatById(id);
-				const list = chat.messageIds.map((messageId) => state.messages.get(messageId)).filter(Boolean);
+				const list = chat.messageIds
+					.map((messageId) => state.messages.get(messageId))
+					.filter(Boolean);
 				const { page, next_cursor } = paginate(list, query);
 				return { body: { messages: page, next_cursor } };
 			},
@@ -446,9 +500,15 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 				const content = requireContent(body);
 				if (!Array.isArray(body.to) || body.to.length === 0) throw invalid('to is required');
 				const key = headers['idempotency-key'] || content.idempotency_key;
-				if (key && state.idempotent?.has(key)) return { status: 202, body: state.idempotent.get(key) };
+				if (key && state.idempotent?.has(key))
+					return { status: 202, body: state.idempotent.get(key) };
 				const existing = [...state.chats.values()].find(
-					(chat) => chat.handles.filter((h) => !h.is_me).map((h) => h.handle).sort().join() === [...body.to].sort().join(),
+					(chat) =>
+						chat.handles
+							.filter((h) => !h.is_me)
+							.map((h) => h.handle)
+							.sort()
+							.join() === [...body.to].sort().join(),
 				);
 				const chat = existing ?? newChat(LINES[0], body.to);
 				const message = storeMessage(chat, content);
@@ -481,13 +541,18 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 				const message = messageById(id);
 				if (typeof body?.text !== 'string') throw invalid('text is required');
 				const index = Number(body.part_index ?? 0);
-				if (!message.parts[index] || message.parts[index].type !== 'text') throw invalid('part_index is not a text part');
+				if (!message.parts[index] || message.parts[index].type !== 'text')
+					throw invalid('part_index is not a text part');
 				message.parts[index] = { ...message.parts[index], value: body.text };
 				message.updated_at = now();
 				return { body: message };
 			},
 		],
-		['DELETE', /^\/v3\/messages\/([^/]+)$/, ([id]) => (messageById(id), state.messages.delete(id), { status: 204 })],
+		[
+			'DELETE',
+			/^\/v3\/messages\/([^/]+)$/,
+			([id]) => (messageById(id), state.messages.delete(id), { status: 204 }),
+		],
 		[
 			'GET',
 			/^\/v3\/messages\/([^/]+)\/thread$/,
@@ -503,12 +568,21 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 			/^\/v3\/messages\/([^/]+)\/reactions$/,
 			([id], { body }) => {
 				const message = messageById(id);
-				if (!['add', 'remove'].includes(body?.operation)) throw invalid('operation must be add or remove');
+				if (!['add', 'remove'].includes(body?.operation))
+					throw invalid('operation must be add or remove');
 				const types = ['love', 'like', 'dislike', 'laugh', 'emphasize', 'question', 'custom'];
 				if (!types.includes(body.type)) throw invalid('type is not a reaction type');
-				if (body.type === 'custom' && !body.custom_emoji) throw invalid('custom_emoji is required for custom reactions');
-				message.reactions.push({ operation: body.operation, type: body.type, part_index: body.part_index ?? 0 });
-				return { status: 202, body: { message: 'Reaction queued', status: 'accepted', trace_id: traceId() } };
+				if (body.type === 'custom' && !body.custom_emoji)
+					throw invalid('custom_emoji is required for custom reactions');
+				message.reactions.push({
+					operation: body.operation,
+					type: body.type,
+					part_index: body.part_index ?? 0,
+				});
+				return {
+					status: 202,
+					body: { message: 'Reaction queued', status: 'accepted', trace_id: traceId() },
+				};
 			},
 		],
 		[
@@ -518,7 +592,8 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 				if (!body?.filename || !body?.content_type || !Number.isInteger(body?.size_bytes)) {
 					throw invalid('filename, content_type and size_bytes are required');
 				}
-				if (body.size_bytes > 100 * 1024 * 1024) throw new LinqHttpError(400, 5003, 'File is larger than 100 MB');
+				if (body.size_bytes > 100 * 1024 * 1024)
+					throw new LinqHttpError(400, 5003, 'File is larger than 100 MB');
 				const id = uuid();
 				const signature = crypto.randomBytes(12).toString('hex');
 				state.attachments.set(id, {
@@ -607,19 +682,29 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 		[
 			'GET',
 			/^\/v3\/webhook-events$/,
-			() => ({ body: { events: EVENT_TYPES, doc_url: 'https://docs.linqapp.com/guides/webhooks/events' } }),
+			() => ({
+				body: { events: EVENT_TYPES, doc_url: 'https://docs.linqapp.com/guides/webhooks/events' },
+			}),
 		],
 		[
 			'POST',
 			/^\/v3\/webhook-subscriptions$/,
 			(_, { body }) => {
-				if (!body?.target_url || !Array.isArray(body.subscribed_events) || body.subscribed_events.length === 0) {
+				if (
+					!body?.target_url ||
+					!Array.isArray(body.subscribed_events) ||
+					body.subscribed_events.length === 0
+				) {
 					throw invalid('target_url and subscribed_events are required');
 				}
 				const unknown = body.subscribed_events.filter((event) => !EVENT_TYPES.includes(event));
 				if (unknown.length) throw invalid(`Unknown event types: ${unknown.join(', ')}`);
 				if ([...state.subscriptions.values()].some((s) => s.target_url === body.target_url)) {
-					throw new LinqHttpError(409, 2009, 'A webhook subscription already exists for this target_url');
+					throw new LinqHttpError(
+						409,
+						2009,
+						'A webhook subscription already exists for this target_url',
+					);
 				}
 				const subscription = {
 					id: uuid(),
@@ -638,9 +723,15 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 		[
 			'GET',
 			/^\/v3\/webhook-subscriptions$/,
-			() => ({ body: { subscriptions: [...state.subscriptions.values()].map(publicSubscription) } }),
+			() => ({
+				body: { subscriptions: [...state.subscriptions.values()].map(publicSubscription) },
+			}),
 		],
-		['GET', /^\/v3\/webhook-subscriptions\/([^/]+)$/, ([id]) => ({ body: publicSubscription(subscriptionById(id)) })],
+		[
+			'GET',
+			/^\/v3\/webhook-subscriptions\/([^/]+)$/,
+			([id]) => ({ body: publicSubscription(subscriptionById(id)) }),
+		],
 		[
 			'PUT',
 			/^\/v3\/webhook-subscriptions\/([^/]+)$/,
@@ -667,7 +758,8 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 			return sendXml(res, 403, 'SignatureDoesNotMatch');
 		}
 		if (req.headers.authorization) return sendXml(res, 400, 'InvalidArgument');
-		if ((req.headers['content-type'] || '') !== attachment.content_type) return sendXml(res, 403, 'SignatureDoesNotMatch');
+		if ((req.headers['content-type'] || '') !== attachment.content_type)
+			return sendXml(res, 403, 'SignatureDoesNotMatch');
 		if (raw.length !== attachment.size_bytes) return sendXml(res, 400, 'IncompleteBody');
 		attachment.bytes = raw;
 		attachment.status = 'complete';
@@ -695,7 +787,8 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 		const index = faults.findIndex(
 			(fault) =>
 				(!fault.method || fault.method === method) &&
-				(!fault.path || (fault.path instanceof RegExp ? fault.path.test(path) : fault.path === path)),
+				(!fault.path ||
+					(fault.path instanceof RegExp ? fault.path.test(path) : fault.path === path)),
 		);
 		if (index === -1) return undefined;
 		const fault = faults[index];
@@ -706,17 +799,28 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 
 	async function handleControl(req, res, path, raw) {
 		const body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
-		if (req.method === 'GET' && path === '/__control/requests') return sendJson(res, 200, { requests: api.requests.map(serialisable) });
+		if (req.method === 'GET' && path === '/__control/requests')
+			return sendJson(res, 200, { requests: api.requests.map(serialisable) });
 		if (req.method === 'GET' && path === '/__control/subscriptions') {
 			return sendJson(res, 200, { subscriptions: [...state.subscriptions.values()] });
 		}
-		if (req.method === 'POST' && path === '/__control/reset') return sendJson(res, 200, (api.reset(body), {}));
-		if (req.method === 'POST' && path === '/__control/faults') return sendJson(res, 200, (api.fail(body), {}));
+		if (req.method === 'POST' && path === '/__control/reset')
+			return sendJson(res, 200, (api.reset(body), {}));
+		if (req.method === 'POST' && path === '/__control/faults')
+			return sendJson(res, 200, (api.fail(body), {}));
 		if (req.method === 'POST' && path === '/__control/deliver') {
 			const { subscriptionId, event, mode } = body;
-			return sendJson(res, 200, await api.deliver(subscriptionId, event ?? messageEvent(), { mode }));
+			return sendJson(
+				res,
+				200,
+				await api.deliver(subscriptionId, event ?? messageEvent(), { mode }),
+			);
 		}
-		return sendJson(res, 404, { code: 2001, message: 'Unknown control route', trace_id: traceId() });
+		return sendJson(res, 404, {
+			code: 2001,
+			message: 'Unknown control route',
+			trace_id: traceId(),
+		});
 	}
 
 	async function handle(req, res) {
@@ -736,7 +840,15 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 				body = undefined;
 			}
 		}
-		const record = { method: req.method, path, query, headers: req.headers, rawBody: raw, body, at: Date.now() };
+		const record = {
+			method: req.method,
+			path,
+			query,
+			headers: req.headers,
+			rawBody: raw,
+			body,
+			at: Date.now(),
+		};
 		requests.push(record);
 
 		const fault = takeFault(req.method, path) ?? faultPlan?.(record);
@@ -744,7 +856,8 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 		if (fault?.drop) return req.socket.destroy();
 		if (fault?.status) {
 			record.fault = fault.status;
-			const headers = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+			const headers =
+				fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
 			const code = fault.status === 429 ? 1007 : fault.status >= 500 ? 3001 : 1000;
 			const message = fault.status === 429 ? 'Rate limit exceeded' : 'Internal server error';
 			return sendJson(res, fault.status, { code, message, trace_id: traceId() }, headers);
@@ -756,16 +869,27 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 		if (file && req.method === 'GET') {
 			const attachment = state.attachments.get(file[1]);
 			if (!attachment?.bytes) return sendXml(res, 404, 'NoSuchKey');
-			res.writeHead(200, { 'content-type': attachment.content_type, 'content-length': attachment.bytes.length });
+			res.writeHead(200, {
+				'content-type': attachment.content_type,
+				'content-length': attachment.bytes.length,
+			});
 			return res.end(attachment.bytes);
 		}
 
 		if (req.headers.authorization !== `Bearer ${token}`) {
 			record.status = 401;
-			return sendJson(res, 401, { code: 1002, message: 'Invalid or missing API token', trace_id: traceId() });
+			return sendJson(res, 401, {
+				code: 1002,
+				message: 'Invalid or missing API token',
+				trace_id: traceId(),
+			});
 		}
 		if (raw.length && body === undefined) {
-			return sendJson(res, 400, { code: 1001, message: 'Request body is not valid JSON', trace_id: traceId() });
+			return sendJson(res, 400, {
+				code: 1001,
+				message: 'Request body is not valid JSON',
+				trace_id: traceId(),
+			});
 		}
 		for (const [method, pattern, handler] of routes) {
 			if (method !== req.method) continue;
@@ -778,16 +902,26 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 			} catch (error) {
 				if (!(error instanceof LinqHttpError)) throw error;
 				record.status = error.status;
-				return sendJson(res, error.status, { code: error.code, message: error.message, trace_id: traceId() }, error.headers);
+				return sendJson(
+					res,
+					error.status,
+					{ code: error.code, message: error.message, trace_id: traceId() },
+					error.headers,
+				);
 			}
 		}
 		record.status = 404;
-		return sendJson(res, 404, { code: 2000, message: `No route for ${req.method} ${path}`, trace_id: traceId() });
+		return sendJson(res, 404, {
+			code: 2000,
+			message: `No route for ${req.method} ${path}`,
+			trace_id: traceId(),
+		});
 	}
 
 	const listener = (req, res) => {
 		handle(req, res).catch((error) => {
-			if (!res.headersSent) sendJson(res, 500, { code: 3000, message: String(error), trace_id: traceId() });
+			if (!res.headersSent)
+				sendJson(res, 500, { code: 3000, message: String(error), trace_id: traceId() });
 			else res.destroy();
 		});
 	};
@@ -859,7 +993,10 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 		},
 		/** Creates chats directly in the fake's state (for pagination tests), returns their ids. */
 		seedChats(count, from = LINES[0]) {
-			return Array.from({ length: count }, (_, index) => newChat(from, [`+1555020${String(index).padStart(4, '0')}`]).id);
+			return Array.from(
+				{ length: count },
+				(_, index) => newChat(from, [`+1555020${String(index).padStart(4, '0')}`]).id,
+			);
 		},
 		/**
 		 * Delivers `event` to the subscription's target_url the way Linq does. `mode`:
@@ -869,8 +1006,11 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 		 */
 		async deliver(subscriptionOrId, event = messageEvent(), { mode = 'signed', webhookId } = {}) {
 			const subscription =
-				typeof subscriptionOrId === 'string' ? subscriptionById(subscriptionOrId) : subscriptionOrId;
-			let body = mode === 'malformed' ? '{"event_type":"message.received","data":' : JSON.stringify(event);
+				typeof subscriptionOrId === 'string'
+					? subscriptionById(subscriptionOrId)
+					: subscriptionOrId;
+			let body =
+				mode === 'malformed' ? '{"event_type":"message.received","data":' : JSON.stringify(event);
 			const timestamp = Math.floor(Date.now() / 1000) - (mode === 'stale' ? 600 : 0);
 			let headers = signDelivery({
 				secret: subscription.signing_secret,

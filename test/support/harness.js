@@ -6,7 +6,7 @@
  */
 const axios = require('axios');
 const { NodeApiError, NodeOperationError } = require('n8n-workflow');
-const { LinqApi } = require('../../credentials/LinqApi.credentials');
+const { LinqAppApi } = require('../../credentials/LinqAppApi.credentials');
 
 const TEST_TOKEN = 'tok_test_7f3a9c1e5b2d4f60';
 const TEST_SIGNING_SECRET = 'whsec_dGVzdC1zaWduaW5nLXNlY3JldC0xMjM0NQ==';
@@ -33,11 +33,13 @@ function resolveCredentialExpression(template, credentials) {
 	if (typeof template !== 'string' || !template.startsWith('=')) return template;
 	return template
 		.slice(1)
-		.replace(/\{\{\s*\$credentials\.([A-Za-z0-9_]+)\s*\}\}/g, (_, key) => String(credentials[key] ?? ''));
+		.replace(/\{\{\s*\$credentials\.([A-Za-z0-9_]+)\s*\}\}/g, (_, key) =>
+			String(credentials[key] ?? ''),
+		);
 }
 
 function applyGenericAuth(credentials, options) {
-	const auth = new LinqApi().authenticate;
+	const auth = new LinqAppApi().authenticate;
 	const headers = { ...(options.headers || {}) };
 	for (const [key, value] of Object.entries(auth.properties.headers || {})) {
 		headers[key] = resolveCredentialExpression(value, credentials);
@@ -57,16 +59,26 @@ async function sendLikeN8n(options) {
 		timeout: options.timeout,
 		maxRedirects: 0,
 		validateStatus: options.ignoreHttpStatusErrors ? () => true : (s) => s >= 200 && s < 300,
-		responseType: options.encoding === 'arraybuffer' ? 'arraybuffer' : options.json ? 'json' : undefined,
+		responseType:
+			options.encoding === 'arraybuffer' ? 'arraybuffer' : options.json ? 'json' : undefined,
 	};
-	if (Buffer.isBuffer(options.body) && !config.headers['Content-Type'] && !config.headers['content-type']) {
+	if (
+		Buffer.isBuffer(options.body) &&
+		!config.headers['Content-Type'] &&
+		!config.headers['content-type']
+	) {
 		config.headers['Content-Type'] = 'application/octet-stream';
 	}
 	const response = await axios.request(config);
 	let body = response.data;
 	if (options.encoding === 'arraybuffer') body = Buffer.from(body);
 	if (options.returnFullResponse) {
-		return { body, headers: response.headers, statusCode: response.status, statusMessage: response.statusText };
+		return {
+			body,
+			headers: response.headers,
+			statusCode: response.status,
+			statusMessage: response.statusText,
+		};
 	}
 	return body;
 }
@@ -78,7 +90,8 @@ async function sendLikeN8n(options) {
 function requestHelpers({ credentials, node, requests }) {
 	return {
 		async httpRequestWithAuthentication(credentialsType, options) {
-			if (credentialsType !== 'linqApi') throw new Error(`unexpected credentials ${credentialsType}`);
+			if (credentialsType !== 'linqAppApi')
+				throw new Error(`unexpected credentials ${credentialsType}`);
 			const authed = applyGenericAuth(credentials, options);
 			requests.push(authed);
 			try {
@@ -159,9 +172,14 @@ function createExecuteContext({
 		helpers: {
 			...requestHelpers({ credentials, node: node_, requests }),
 			assertBinaryData(itemIndex, propertyName) {
-				const binary = items[itemIndex] && items[itemIndex].binary && items[itemIndex].binary[propertyName];
+				const binary =
+					items[itemIndex] && items[itemIndex].binary && items[itemIndex].binary[propertyName];
 				if (!binary) {
-					throw new NodeOperationError(node_, `This operation expects the node's input data to contain a binary file '${propertyName}', but none was found`, { itemIndex });
+					throw new NodeOperationError(
+						node_,
+						`This operation expects the node's input data to contain a binary file '${propertyName}', but none was found`,
+						{ itemIndex },
+					);
 				}
 				return binary;
 			},

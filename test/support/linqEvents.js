@@ -44,7 +44,12 @@ function textPart(value) {
 	return { type: 'text', value };
 }
 
-function mediaPart({ url = MEDIA_URL, filename = 'photo.jpg', mimeType = 'image/jpeg', size = 11 } = {}) {
+function mediaPart({
+	url = MEDIA_URL,
+	filename = 'photo.jpg',
+	mimeType = 'image/jpeg',
+	size = 11,
+} = {}) {
 	return { type: 'media', id: 'att_1', url, filename, mime_type: mimeType, size_bytes: size };
 }
 
@@ -68,7 +73,11 @@ function messageEventV2({
 				id: chatId,
 				is_group: isGroup,
 				owner_handle: handle(line, true),
-				health_status: { status: 'HEALTHY', doc_url: 'https://docs.linqapp.com/guides/chats/chat-health', updated_at: '2026-11-01T10:00:00Z' },
+				health_status: {
+					status: 'HEALTHY',
+					doc_url: 'https://docs.linqapp.com/guides/chats/chat-health',
+					updated_at: '2026-11-01T10:00:00Z',
+				},
 			},
 			direction,
 			sender_handle: handle(from, from === line),

@@ -8,7 +8,12 @@
  */
 const crypto = require('crypto');
 const { Webhook } = require('standardwebhooks');
-const { TEST_SIGNING_SECRET, defaultCredentials, defaultNode, requestHelpers } = require('./harness');
+const {
+	TEST_SIGNING_SECRET,
+	defaultCredentials,
+	defaultNode,
+	requestHelpers,
+} = require('./harness');
 
 const PRODUCTION_URL = 'https://n8n.example.com/webhook/5f1c2d3e-trigger/webhook';
 const TEST_URL = 'https://n8n.example.com/webhook-test/5f1c2d3e-trigger/webhook';
@@ -44,9 +49,12 @@ function createResponse() {
 }
 
 function readParameter(params, name, fallback) {
-	const value = name.split('.').reduce((object, key) => (object == null ? undefined : object[key]), params);
+	const value = name
+		.split('.')
+		.reduce((object, key) => (object == null ? undefined : object[key]), params);
 	if (value !== undefined) return value;
-	if (fallback === undefined) throw new Error(`Could not get parameter "${name}" (the test gave none and no fallback)`);
+	if (fallback === undefined)
+		throw new Error(`Could not get parameter "${name}" (the test gave none and no fallback)`);
 	return fallback;
 }
 
@@ -123,13 +131,16 @@ function nowSeconds() {
  * computed by the `standardwebhooks` package (the oracle), and the legacy X-Webhook-*
  * headers (hex HMAC over `timestamp.body`, keyed with the secret string).
  */
-function signDelivery(payload, {
-	secret = TEST_SIGNING_SECRET,
-	id = `msg_${crypto.randomBytes(8).toString('hex')}`,
-	timestamp = nowSeconds(),
-	standard = true,
-	legacy = true,
-} = {}) {
+function signDelivery(
+	payload,
+	{
+		secret = TEST_SIGNING_SECRET,
+		id = `msg_${crypto.randomBytes(8).toString('hex')}`,
+		timestamp = nowSeconds(),
+		standard = true,
+		legacy = true,
+	} = {},
+) {
 	const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
 	const headers = { 'content-type': 'application/json' };
 	if (standard) {
@@ -139,10 +150,17 @@ function signDelivery(payload, {
 	}
 	if (legacy) {
 		headers['x-webhook-timestamp'] = String(timestamp);
-		headers['x-webhook-signature'] = crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+		headers['x-webhook-signature'] = crypto
+			.createHmac('sha256', secret)
+			.update(`${timestamp}.${body}`)
+			.digest('hex');
 		headers['x-webhook-event'] = typeof payload === 'object' ? payload.event_type : 'unknown';
 	}
-	return { headers, rawBody: Buffer.from(body, 'utf8'), body: typeof payload === 'object' ? payload : undefined };
+	return {
+		headers,
+		rawBody: Buffer.from(body, 'utf8'),
+		body: typeof payload === 'object' ? payload : undefined,
+	};
 }
 
 module.exports = {

@@ -63,13 +63,24 @@ function expectExactUpload(put, bytes) {
 	expect(added.filter((name) => !CLIENT_HEADERS.includes(name))).toEqual([]);
 }
 
-const CLIENT_HEADERS = ['accept', 'accept-encoding', 'connection', 'content-length', 'host', 'user-agent'];
+const CLIENT_HEADERS = [
+	'accept',
+	'accept-encoding',
+	'connection',
+	'content-length',
+	'host',
+	'user-agent',
+];
 
 describe('Upload', () => {
 	test('announces the file as the SDK does, PUTs the exact bytes with exactly the required headers and no token', async () => {
 		const bytes = crypto.randomBytes(64 * 1024);
 		const theirs = await captureRequest(() =>
-			sdk().attachments.create({ filename: 'photo.jpg', content_type: 'image/jpeg', size_bytes: bytes.length }),
+			sdk().attachments.create({
+				filename: 'photo.jpg',
+				content_type: 'image/jpeg',
+				size_bytes: bytes.length,
+			}),
 		);
 		const record = mockUpload(ATTACHMENT, bytes.length);
 		const out = await runNode(
@@ -103,30 +114,54 @@ describe('Upload', () => {
 				binaryPropertyName: 'file',
 				options: { fileName: 'invoice.pdf', contentType: 'application/pdf' },
 			},
-			{ items: [{ json: {}, binary: { file: binaryProperty(bytes, 'blob', 'application/octet-stream') } }] },
+			{
+				items: [
+					{ json: {}, binary: { file: binaryProperty(bytes, 'blob', 'application/octet-stream') } },
+				],
+			},
 		);
-		expect(record.slotBodies).toEqual([{ filename: 'invoice.pdf', content_type: 'application/pdf', size_bytes: 100 }]);
+		expect(record.slotBodies).toEqual([
+			{ filename: 'invoice.pdf', content_type: 'application/pdf', size_bytes: 100 },
+		]);
 	});
 
 	test('a failed PUT is an error that names the status, not a silent success', async () => {
 		nock(BASE_URL)
 			.post('/v3/attachments')
-			.reply(200, { attachment_id: ATTACHMENT, upload_url: `${UPLOADS}/bucket/x`, required_headers: {} });
+			.reply(200, {
+				attachment_id: ATTACHMENT,
+				upload_url: `${UPLOADS}/bucket/x`,
+				required_headers: {},
+			});
 		nock(UPLOADS).put('/bucket/x').reply(403, '<Error>SignatureDoesNotMatch</Error>');
 		await expect(
 			runNode(
 				{ resource: 'attachment', operation: 'upload', binaryPropertyName: 'data', options: {} },
-				{ items: [{ json: {}, binary: { data: binaryProperty(Buffer.from([1, 2, 3]), 'a.jpg', 'image/jpeg') } }] },
+				{
+					items: [
+						{
+							json: {},
+							binary: { data: binaryProperty(Buffer.from([1, 2, 3]), 'a.jpg', 'image/jpeg') },
+						},
+					],
+				},
 			),
 		).rejects.toThrow(/Uploading the file failed with status 403/);
 	});
 
 	test('refuses a missing or empty binary property before any request', async () => {
-		await expectRefusedLocally({ resource: 'attachment', operation: 'upload', binaryPropertyName: 'data', options: {} }, 'data');
 		await expectRefusedLocally(
 			{ resource: 'attachment', operation: 'upload', binaryPropertyName: 'data', options: {} },
 			'data',
-			{ items: [{ json: {}, binary: { data: binaryProperty(Buffer.alloc(0), 'a.jpg', 'image/jpeg') } }] },
+		);
+		await expectRefusedLocally(
+			{ resource: 'attachment', operation: 'upload', binaryPropertyName: 'data', options: {} },
+			'data',
+			{
+				items: [
+					{ json: {}, binary: { data: binaryProperty(Buffer.alloc(0), 'a.jpg', 'image/jpeg') } },
+				],
+			},
 		);
 	});
 });
@@ -134,7 +169,12 @@ describe('Upload', () => {
 describe('sends with binary media', () => {
 	test('Send in Chat uploads the file and references the attachment id, as the SDK would send it', async () => {
 		const bytes = crypto.randomBytes(2048);
-		const key = deriveIdempotencyKey({ executionId: 'exec-1001', nodeId: 'node-0001', runIndex: 0, itemIndex: 0 });
+		const key = deriveIdempotencyKey({
+			executionId: 'exec-1001',
+			nodeId: 'node-0001',
+			runIndex: 0,
+			itemIndex: 0,
+		});
 		const theirs = await captureRequest(() =>
 			sdk().chats.messages.send(CHAT, {
 				message: {
@@ -173,7 +213,9 @@ describe('sends with binary media', () => {
 		);
 		expectExactUpload(record.puts[0], bytes);
 		expect(sends).toEqual([theirs.body]);
-		expect(out).toEqual([{ json: { chat_id: CHAT, message: { id: 'm1' } }, pairedItem: { item: 0 } }]);
+		expect(out).toEqual([
+			{ json: { chat_id: CHAT, message: { id: 'm1' } }, pairedItem: { item: 0 } },
+		]);
 	});
 });
 
@@ -181,7 +223,12 @@ describe('Get and Delete', () => {
 	test('Get sends what the SDK sends and outputs the metadata', async () => {
 		const theirs = await captureRequest(() => sdk().attachments.retrieve(ATTACHMENT));
 		const ours = await captureRequest(() =>
-			runNode({ resource: 'attachment', operation: 'get', attachmentId: ATTACHMENT, download: false }),
+			runNode({
+				resource: 'attachment',
+				operation: 'get',
+				attachmentId: ATTACHMENT,
+				download: false,
+			}),
 		);
 		expectSameRequest(ours, theirs);
 	});
@@ -220,15 +267,23 @@ describe('Get and Delete', () => {
 	});
 
 	test('Delete sends what the SDK sends and outputs success with the id', async () => {
-		const theirs = await captureRequest(() => sdk().attachments.delete(ATTACHMENT), { reply: { status: 204 } });
+		const theirs = await captureRequest(() => sdk().attachments.delete(ATTACHMENT), {
+			reply: { status: 204 },
+		});
 		let out;
 		const ours = await captureRequest(
 			async () => {
-				out = await runNode({ resource: 'attachment', operation: 'delete', attachmentId: ATTACHMENT });
+				out = await runNode({
+					resource: 'attachment',
+					operation: 'delete',
+					attachmentId: ATTACHMENT,
+				});
 			},
 			{ reply: { status: 204 } },
 		);
 		expectSameRequest(ours, theirs);
-		expect(out).toEqual([{ json: { success: true, attachment_id: ATTACHMENT }, pairedItem: { item: 0 } }]);
+		expect(out).toEqual([
+			{ json: { success: true, attachment_id: ATTACHMENT }, pairedItem: { item: 0 } },
+		]);
 	});
 });

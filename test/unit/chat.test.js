@@ -8,7 +8,12 @@ const { deriveIdempotencyKey } = require('../../nodes/shared/idempotency');
 
 const CHAT = '550e8400-e29b-41d4-a716-446655440000';
 const chatLocator = { __rl: true, mode: 'list', value: CHAT };
-const KEY = deriveIdempotencyKey({ executionId: 'exec-1001', nodeId: 'node-0001', runIndex: 0, itemIndex: 0 });
+const KEY = deriveIdempotencyKey({
+	executionId: 'exec-1001',
+	nodeId: 'node-0001',
+	runIndex: 0,
+	itemIndex: 0,
+});
 
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
@@ -51,13 +56,25 @@ describe('Create', () => {
 	});
 
 	test('refuses a link in the first message, in a link part or in the text', async () => {
-		const base = { operation: 'create', from: '+15559990000', to: '+15551230001', text: '', options: {} };
+		const base = {
+			operation: 'create',
+			from: '+15559990000',
+			to: '+15551230001',
+			text: '',
+			options: {},
+		};
 		await expectRefusedLocally(chat({ ...base, link: 'https://example.com' }), 'Link');
 		await expectRefusedLocally(chat({ ...base, text: 'Menu: https://example.com/menu' }), 'Text');
 	});
 
 	test('refuses a bad From or To', async () => {
-		const base = { operation: 'create', from: '+15559990000', to: '+15551230001', text: 'Hi', options: {} };
+		const base = {
+			operation: 'create',
+			from: '+15559990000',
+			to: '+15551230001',
+			text: 'Hi',
+			options: {},
+		};
 		await expectRefusedLocally(chat({ ...base, from: '' }), 'From');
 		await expectRefusedLocally(chat({ ...base, to: '555-0101' }), 'To');
 	});
@@ -71,7 +88,12 @@ describe('reading and updating chats', () => {
 	test('Get Many filtered by From and To', async () => {
 		await expectSame(
 			() => sdk().chats.listChats({ from: '+15559990000', to: '+15551230001', limit: 50 }),
-			{ operation: 'getMany', returnAll: false, limit: 50, filters: { from: '+15559990000', to: '+1 555 123 0001' } },
+			{
+				operation: 'getMany',
+				returnAll: false,
+				limit: 50,
+				filters: { from: '+15559990000', to: '+1 555 123 0001' },
+			},
 		);
 	});
 
@@ -93,13 +115,24 @@ describe('reading and updating chats', () => {
 
 	test('Update name and icon', async () => {
 		await expectSame(
-			() => sdk().chats.update(CHAT, { display_name: 'Ops', group_chat_icon: 'https://example.com/i.png' }),
-			{ operation: 'update', chatId: chatLocator, updateFields: { displayName: 'Ops', groupChatIcon: 'https://example.com/i.png' } },
+			() =>
+				sdk().chats.update(CHAT, {
+					display_name: 'Ops',
+					group_chat_icon: 'https://example.com/i.png',
+				}),
+			{
+				operation: 'update',
+				chatId: chatLocator,
+				updateFields: { displayName: 'Ops', groupChatIcon: 'https://example.com/i.png' },
+			},
 		);
 	});
 
 	test('Update with nothing to change is refused', async () => {
-		await expectRefusedLocally(chat({ operation: 'update', chatId: chatLocator, updateFields: {} }), 'Update Fields');
+		await expectRefusedLocally(
+			chat({ operation: 'update', chatId: chatLocator, updateFields: {} }),
+			'Update Fields',
+		);
 	});
 });
 
@@ -109,17 +142,32 @@ describe('chat actions', () => {
 		['shareContactCard', (c) => c.chats.shareContactCard(CHAT)],
 		['startTyping', (c) => c.chats.typing.start(CHAT)],
 		['stopTyping', (c) => c.chats.typing.stop(CHAT)],
-	])('%s sends what the SDK sends and outputs success with the chat id', async (operation, call) => {
-		const { out } = await expectSame(() => call(sdk()), { operation, chatId: chatLocator }, { status: 204 });
-		expect(out).toEqual([{ json: { success: true, chat_id: CHAT }, pairedItem: { item: 0 } }]);
-	});
+	])(
+		'%s sends what the SDK sends and outputs success with the chat id',
+		async (operation, call) => {
+			const { out } = await expectSame(
+				() => call(sdk()),
+				{ operation, chatId: chatLocator },
+				{ status: 204 },
+			);
+			expect(out).toEqual([{ json: { success: true, chat_id: CHAT }, pairedItem: { item: 0 } }]);
+		},
+	);
 
 	test.each([
 		['leave', (c) => c.chats.leaveChat(CHAT), { status: 'accepted', trace_id: 't1' }],
 		['requestLocation', (c) => c.chats.location.request(CHAT), { success: true, message: 'sent' }],
-		['getLocation', (c) => c.chats.location.retrieve(CHAT), { success: true, data: { type: 'FeatureCollection', features: [] } }],
+		[
+			'getLocation',
+			(c) => c.chats.location.retrieve(CHAT),
+			{ success: true, data: { type: 'FeatureCollection', features: [] } },
+		],
 	])('%s sends what the SDK sends and outputs the answer', async (operation, call, body) => {
-		const { ours, theirs, out } = await expectSame(() => call(sdk()), { operation, chatId: chatLocator }, { status: 200, body });
+		const { ours, theirs, out } = await expectSame(
+			() => call(sdk()),
+			{ operation, chatId: chatLocator },
+			{ status: 200, body },
+		);
 		expect(out).toEqual([{ json: body, pairedItem: { item: 0 } }]);
 		if (operation === 'getLocation') expect(ours.headers.accept).toBe(theirs.headers.accept);
 	});
@@ -129,16 +177,27 @@ describe('Send Voice Memo', () => {
 	test('from a URL', async () => {
 		await expectSame(
 			() => sdk().chats.sendVoicememo(CHAT, { voice_memo_url: 'https://example.com/memo.m4a' }),
-			{ operation: 'sendVoiceMemo', chatId: chatLocator, source: 'url', voiceMemoUrl: 'https://example.com/memo.m4a' },
+			{
+				operation: 'sendVoiceMemo',
+				chatId: chatLocator,
+				source: 'url',
+				voiceMemoUrl: 'https://example.com/memo.m4a',
+			},
 		);
 	});
 
 	test('from a binary property: uploaded first, then sent by attachment id', async () => {
 		const audio = crypto.randomBytes(4096);
-		const theirs = await captureRequest(() => sdk().chats.sendVoicememo(CHAT, { attachment_id: 'att-voice' }));
+		const theirs = await captureRequest(() =>
+			sdk().chats.sendVoicememo(CHAT, { attachment_id: 'att-voice' }),
+		);
 		let uploaded;
 		nock(BASE_URL)
-			.post('/v3/attachments', { filename: 'memo.m4a', content_type: 'audio/x-m4a', size_bytes: 4096 })
+			.post('/v3/attachments', {
+				filename: 'memo.m4a',
+				content_type: 'audio/x-m4a',
+				size_bytes: 4096,
+			})
 			.reply(200, {
 				attachment_id: 'att-voice',
 				upload_url: 'https://uploads.linq.test/put/att-voice?sig=abc',
@@ -160,7 +219,12 @@ describe('Send Voice Memo', () => {
 				return { voice_memo: { id: 'vm1' } };
 			});
 		const out = await runNode(
-			chat({ operation: 'sendVoiceMemo', chatId: chatLocator, source: 'binary', binaryPropertyName: 'data' }),
+			chat({
+				operation: 'sendVoiceMemo',
+				chatId: chatLocator,
+				source: 'binary',
+				binaryPropertyName: 'data',
+			}),
 			{ items: [{ json: {}, binary: { data: binaryProperty(audio, 'memo.m4a', 'audio/x-m4a') } }] },
 		);
 		expect(sent).toEqual([{ path: theirs.path, body: theirs.body }]);
@@ -173,12 +237,26 @@ describe('Send Voice Memo', () => {
 
 	test('refuses a non-audio binary and a non-https URL', async () => {
 		await expectRefusedLocally(
-			chat({ operation: 'sendVoiceMemo', chatId: chatLocator, source: 'binary', binaryPropertyName: 'data' }),
+			chat({
+				operation: 'sendVoiceMemo',
+				chatId: chatLocator,
+				source: 'binary',
+				binaryPropertyName: 'data',
+			}),
 			'data',
-			{ items: [{ json: {}, binary: { data: binaryProperty(Buffer.from('png'), 'a.png', 'image/png') } }] },
+			{
+				items: [
+					{ json: {}, binary: { data: binaryProperty(Buffer.from('png'), 'a.png', 'image/png') } },
+				],
+			},
 		);
 		await expectRefusedLocally(
-			chat({ operation: 'sendVoiceMemo', chatId: chatLocator, source: 'url', voiceMemoUrl: 'http://example.com/a.m4a' }),
+			chat({
+				operation: 'sendVoiceMemo',
+				chatId: chatLocator,
+				source: 'url',
+				voiceMemoUrl: 'http://example.com/a.m4a',
+			}),
 			'Voice Memo URL',
 		);
 	});

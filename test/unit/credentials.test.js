@@ -6,26 +6,46 @@
  */
 const nock = require('nock');
 const { Workflow } = require('n8n-workflow');
-const { LinqApi, DEFAULT_BASE_URL } = require('../../credentials/LinqApi.credentials');
+const { LinqAppApi, DEFAULT_BASE_URL } = require('../../credentials/LinqAppApi.credentials');
 const { BASE_URL, TEST_TOKEN, createExecuteContext, sendLikeN8n } = require('../support/harness');
 const { linqApiRequest } = require('../../nodes/shared/transport');
 
-const credential = new LinqApi();
-const node = { id: 'n1', name: 'Linq', type: 'n8n-nodes-linqapp.linq', typeVersion: 1, position: [0, 0], parameters: {} };
+const credential = new LinqAppApi();
+const node = {
+	id: 'n1',
+	name: 'Linq',
+	type: 'n8n-nodes-linqapp.linq',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const nodeType = { description: { properties: [] } };
 const workflow = new Workflow({
 	nodes: [node],
 	connections: {},
 	active: false,
-	nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+	nodeTypes: {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	},
 });
 
 function evaluate(value, credentials) {
-	return workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		value,
+		'internal',
+		{ $credentials: credentials },
+		undefined,
+		'',
+	);
 }
 
 function resolveAll(object, credentials) {
-	return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, evaluate(value, credentials)]));
+	return Object.fromEntries(
+		Object.entries(object).map(([key, value]) => [key, evaluate(value, credentials)]),
+	);
 }
 
 beforeAll(() => nock.disableNetConnect());
@@ -35,15 +55,22 @@ afterEach(() => nock.cleanAll());
 describe('fields', () => {
 	const field = (name) => credential.properties.find((property) => property.name === name);
 
-	test('is named linqApi, shown as Linq API, with a documentation URL and both icons', () => {
-		expect(credential.name).toBe('linqApi');
+	test('is named linqAppApi, shown as Linq API, with a documentation URL and both icons', () => {
+		expect(credential.name).toBe('linqAppApi');
 		expect(credential.displayName).toBe('Linq API');
 		expect(credential.documentationUrl).toMatch(/^https:\/\/\S+$/);
-		expect(credential.icon).toEqual({ light: 'file:../icons/linq.svg', dark: 'file:../icons/linq.dark.svg' });
+		expect(credential.icon).toEqual({
+			light: 'file:../icons/linq.svg',
+			dark: 'file:../icons/linq.dark.svg',
+		});
 	});
 
 	test('the API token is a required password field', () => {
-		expect(field('apiToken')).toMatchObject({ type: 'string', required: true, typeOptions: { password: true } });
+		expect(field('apiToken')).toMatchObject({
+			type: 'string',
+			required: true,
+			typeOptions: { password: true },
+		});
 	});
 
 	test('the webhook signing secret is an optional password field', () => {
@@ -53,7 +80,10 @@ describe('fields', () => {
 	});
 
 	test('the base URL defaults to the production Partner API', () => {
-		expect(field('baseUrl')).toMatchObject({ type: 'string', default: 'https://api.linqapp.com/api/partner' });
+		expect(field('baseUrl')).toMatchObject({
+			type: 'string',
+			default: 'https://api.linqapp.com/api/partner',
+		});
 		expect(DEFAULT_BASE_URL).toBe('https://api.linqapp.com/api/partner');
 	});
 });
@@ -61,7 +91,9 @@ describe('fields', () => {
 describe('authenticate', () => {
 	test('resolves to a Bearer Authorization header', () => {
 		expect(credential.authenticate.type).toBe('generic');
-		expect(resolveAll(credential.authenticate.properties.headers, { apiToken: TEST_TOKEN })).toEqual({
+		expect(
+			resolveAll(credential.authenticate.properties.headers, { apiToken: TEST_TOKEN }),
+		).toEqual({
 			Authorization: `Bearer ${TEST_TOKEN}`,
 		});
 	});
@@ -96,7 +128,9 @@ describe('test request', () => {
 			const scope = nock(BASE_URL, { reqheaders: { authorization: `Bearer ${TEST_TOKEN}` } })
 				.get('/v3/phone_numbers')
 				.reply(200, { phone_numbers: [] });
-			await expect(sendLikeN8n({ ...request, headers, json: true })).resolves.toEqual({ phone_numbers: [] });
+			await expect(sendLikeN8n({ ...request, headers, json: true })).resolves.toEqual({
+				phone_numbers: [],
+			});
 			scope.done();
 		},
 	);

@@ -16,8 +16,12 @@ const { eventKeys } = require('../../nodes/LinqTrigger/parseEvent');
 const T0 = 1_795_000_000;
 
 test('the key is the webhook-id, else the event_id, else none', () => {
-	expect(eventKeys({ event_type: 'message.received', event_id: 'evt_1', data: {} }, 'msg_1')).toEqual(['msg_1']);
-	expect(eventKeys({ event_type: 'message.received', event_id: 'evt_1', data: {} }, undefined)).toEqual(['evt_1']);
+	expect(
+		eventKeys({ event_type: 'message.received', event_id: 'evt_1', data: {} }, 'msg_1'),
+	).toEqual(['msg_1']);
+	expect(
+		eventKeys({ event_type: 'message.received', event_id: 'evt_1', data: {} }, undefined),
+	).toEqual(['evt_1']);
 	expect(eventKeys({ event_type: 'message.received', data: {} }, undefined)).toEqual([]);
 });
 
@@ -50,7 +54,8 @@ test('keys are remembered for at least 30 minutes, and forgotten once the window
 	const state = createDedupeState();
 	checkAndRemember(state, ['msg_early'], T0);
 	// Traffic every 10 seconds for just under 30 minutes.
-	for (let t = 10; t < DEDUPE_WINDOW_SECONDS; t += 10) checkAndRemember(state, [`other_${t}`], T0 + t);
+	for (let t = 10; t < DEDUPE_WINDOW_SECONDS; t += 10)
+		checkAndRemember(state, [`other_${t}`], T0 + t);
 	expect(checkAndRemember(state, ['msg_early'], T0 + DEDUPE_WINDOW_SECONDS - 1)).toBe(true);
 
 	const later = createDedupeState();
@@ -67,7 +72,16 @@ test('the state survives the JSON round trip n8n puts static data through', () =
 });
 
 test('unreadable state in static data starts afresh instead of failing', () => {
-	for (const junk of [undefined, null, 'x', [], { v: 1, g: [] }, { v: 2, g: [{ s: 'a' }] }, { v: 2, g: [{ s: 1, k: {} }] }, { v: 2, g: new Array(9).fill({ s: 1, k: [] }) }]) {
+	for (const junk of [
+		undefined,
+		null,
+		'x',
+		[],
+		{ v: 1, g: [] },
+		{ v: 2, g: [{ s: 'a' }] },
+		{ v: 2, g: [{ s: 1, k: {} }] },
+		{ v: 2, g: new Array(9).fill({ s: 1, k: [] }) },
+	]) {
 		expect(readDedupeState(junk)).toEqual({ v: 2, g: [] });
 	}
 });
@@ -87,11 +101,14 @@ test('100,000 distinct events leave the state under its documented bounds', () =
 
 test('100,000 events spread over two days also stay bounded, and old generations are dropped by time', () => {
 	const state = createDedupeState();
-	for (let n = 0; n < 100_000; n++) checkAndRemember(state, [uuid(n), `msg_${n}`], T0 + Math.floor(n * 1.728));
+	for (let n = 0; n < 100_000; n++)
+		checkAndRemember(state, [uuid(n), `msg_${n}`], T0 + Math.floor(n * 1.728));
 	expect(dedupeKeyCount(state)).toBeLessThanOrEqual(MAX_KEYS);
 	expect(Buffer.byteLength(JSON.stringify(state))).toBeLessThanOrEqual(MAX_STATE_BYTES);
 	const oldest = Math.min(...state.g.map((generation) => generation.s));
-	expect(T0 + Math.floor(99_999 * 1.728) - oldest).toBeLessThanOrEqual(DEDUPE_WINDOW_SECONDS + 10 * 60);
+	expect(T0 + Math.floor(99_999 * 1.728) - oldest).toBeLessThanOrEqual(
+		DEDUPE_WINDOW_SECONDS + 10 * 60,
+	);
 });
 
 test('a duplicate within the window is still caught after 12,000 other events (the count guarantee is 12,288)', () => {
@@ -109,8 +126,14 @@ describe('merging two states (live state and a static data copy)', () => {
 	}
 
 	test('keeps the keys of both, in the same and in different generations', () => {
-		const ours = stateWith(Array.from({ length: 1_000 }, (_, n) => `ours_${n}`), (n) => T0 + Math.floor(n / 2));
-		const theirs = stateWith(Array.from({ length: 1_000 }, (_, n) => `theirs_${n}`), (n) => T0 + Math.floor(n / 2));
+		const ours = stateWith(
+			Array.from({ length: 1_000 }, (_, n) => `ours_${n}`),
+			(n) => T0 + Math.floor(n / 2),
+		);
+		const theirs = stateWith(
+			Array.from({ length: 1_000 }, (_, n) => `theirs_${n}`),
+			(n) => T0 + Math.floor(n / 2),
+		);
 		theirs.g[0].s = ours.g[0].s;
 		checkAndRemember(theirs, ['theirs_later'], T0 + 700);
 		mergeDedupeState(ours, theirs, T0 + 800);
@@ -146,8 +169,14 @@ describe('merging two states (live state and a static data copy)', () => {
 	});
 
 	test('two full states of 100,000 events each merge within the documented bounds', () => {
-		const ours = stateWith(Array.from({ length: 100_000 }, (_, n) => uuid(n)), (n) => T0 + Math.floor(n / 50));
-		const theirs = stateWith(Array.from({ length: 100_000 }, (_, n) => `other_${n}`), (n) => T0 + 7 + Math.floor(n / 50));
+		const ours = stateWith(
+			Array.from({ length: 100_000 }, (_, n) => uuid(n)),
+			(n) => T0 + Math.floor(n / 50),
+		);
+		const theirs = stateWith(
+			Array.from({ length: 100_000 }, (_, n) => `other_${n}`),
+			(n) => T0 + 7 + Math.floor(n / 50),
+		);
 		mergeDedupeState(ours, theirs, T0 + 2_010);
 		expect(ours.g.length).toBeLessThanOrEqual(4);
 		expect(dedupeKeyCount(ours)).toBeLessThanOrEqual(MAX_KEYS);

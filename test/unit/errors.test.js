@@ -1,6 +1,11 @@
 'use strict';
 const { NodeApiError } = require('n8n-workflow');
-const { describeFailure, linqApiError, linqNetworkError, readLinqError } = require('../../nodes/shared/errors');
+const {
+	describeFailure,
+	linqApiError,
+	linqNetworkError,
+	readLinqError,
+} = require('../../nodes/shared/errors');
 const { defaultNode } = require('../support/harness');
 
 const node = defaultNode();
@@ -16,7 +21,9 @@ describe('readLinqError', () => {
 	});
 
 	test('reads an error nested under "error", and a JSON string body', () => {
-		expect(readLinqError(404, '{"error":{"code":2001,"message":"Not found","trace_id":"t-2"}}')).toEqual({
+		expect(
+			readLinqError(404, '{"error":{"code":2001,"message":"Not found","trace_id":"t-2"}}'),
+		).toEqual({
 			status: 404,
 			code: 2001,
 			message: 'Not found',
@@ -33,27 +40,39 @@ describe('readLinqError', () => {
 	});
 
 	test('reads a Buffer body', () => {
-		expect(readLinqError(422, Buffer.from('{"code":2004,"message":"Bad"}'))).toMatchObject({ code: 2004, message: 'Bad' });
+		expect(readLinqError(422, Buffer.from('{"code":2004,"message":"Bad"}'))).toMatchObject({
+			code: 2004,
+			message: 'Bad',
+		});
 	});
 
 	test('an HTML page from a proxy becomes its title', () => {
-		const page = '<!DOCTYPE html>\n<html><head><title>504 Gateway Time-out</title></head><body><h1>504</h1></body></html>';
+		const page =
+			'<!DOCTYPE html>\n<html><head><title>504 Gateway Time-out</title></head><body><h1>504</h1></body></html>';
 		expect(readLinqError(504, page).message).toBe('504 Gateway Time-out');
 	});
 
 	test('an HTML page without a title becomes its text', () => {
-		expect(readLinqError(503, '<html><body><h1>Service</h1>\n<p>Unavailable</p></body></html>').message).toBe(
-			'Service Unavailable',
-		);
+		expect(
+			readLinqError(503, '<html><body><h1>Service</h1>\n<p>Unavailable</p></body></html>').message,
+		).toBe('Service Unavailable');
 	});
 
 	test('plain text is kept, shortened to 300 characters', () => {
 		expect(readLinqError(500, `  upstream ${'x'.repeat(400)}  `).message).toHaveLength(300);
 	});
 
-	test.each([[''], ['   '], [null], [undefined], [[1, 2]]])('an empty or unusable body %p gives only the status', (body) => {
-		expect(readLinqError(502, body)).toEqual({ status: 502, code: undefined, message: undefined, traceId: undefined });
-	});
+	test.each([[''], ['   '], [null], [undefined], [[1, 2]]])(
+		'an empty or unusable body %p gives only the status',
+		(body) => {
+			expect(readLinqError(502, body)).toEqual({
+				status: 502,
+				code: undefined,
+				message: undefined,
+				traceId: undefined,
+			});
+		},
+	);
 });
 
 describe('describeFailure', () => {
@@ -81,7 +100,11 @@ describe('describeFailure', () => {
 
 describe('linqApiError', () => {
 	test('builds a NodeApiError with the status, Linq code and trace id', () => {
-		const error = linqApiError(node, { status: 422, code: 2004, message: 'Bad value', traceId: 't-4' }, 1);
+		const error = linqApiError(
+			node,
+			{ status: 422, code: 2004, message: 'Bad value', traceId: 't-4' },
+			1,
+		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.httpCode).toBe('422');
 		expect(error.message).toBe('Linq API error 422 (code 2004): Bad value');
@@ -90,15 +113,25 @@ describe('linqApiError', () => {
 	});
 
 	test('a 429 says it was rate limited and for how long', () => {
-		const error = linqApiError(node, { status: 429, code: 1007, message: 'Slow down', retryAfterMs: 1500 });
+		const error = linqApiError(node, {
+			status: 429,
+			code: 1007,
+			message: 'Slow down',
+			retryAfterMs: 1500,
+		});
 		expect(error.message).toBe('Linq rate limited the request (code 1007); retry after 2 s');
 		expect(error.description).toContain('Slow down');
 	});
 });
 
 describe('linqNetworkError', () => {
-	test('keeps its own message rather than n8n\'s generic one for the code', () => {
-		const error = linqNetworkError(node, { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 10.0.0.1:443' }, 3, 0);
+	test("keeps its own message rather than n8n's generic one for the code", () => {
+		const error = linqNetworkError(
+			node,
+			{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 10.0.0.1:443' },
+			3,
+			0,
+		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Could not reach the Linq API (ECONNREFUSED)');
 		expect(error.description).toBe(
@@ -108,6 +141,8 @@ describe('linqNetworkError', () => {
 	});
 
 	test('without a code it still reads as a network problem', () => {
-		expect(linqNetworkError(node, {}, 1).message).toBe('Could not reach the Linq API (network error)');
+		expect(linqNetworkError(node, {}, 1).message).toBe(
+			'Could not reach the Linq API (network error)',
+		);
 	});
 });

@@ -36,7 +36,11 @@ test('a missing or wrong token gets 401 with Linq error JSON, and the request is
 	for (const token of [null, 'wrong']) {
 		const response = await call('GET', '/v3/phone_numbers', { token });
 		expect(response.status).toBe(401);
-		expect(await response.json()).toEqual({ code: 1002, message: expect.any(String), trace_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+		expect(await response.json()).toEqual({
+			code: 1002,
+			message: expect.any(String),
+			trace_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+		});
 	}
 	expect(fake.calls('GET', '/v3/phone_numbers')).toHaveLength(2);
 	expect((await call('GET', '/v3/phone_numbers')).status).toBe(200);
@@ -61,10 +65,14 @@ test('chats are paged with next_cursor until an empty cursor', async () => {
 test('a presigned upload refuses an Authorization header and a wrong content type, and stores exact bytes', async () => {
 	const bytes = crypto.randomBytes(512);
 	const slot = await (
-		await call('POST', '/v3/attachments', { body: { filename: 'a.bin', content_type: 'application/pdf', size_bytes: 512 } })
+		await call('POST', '/v3/attachments', {
+			body: { filename: 'a.bin', content_type: 'application/pdf', size_bytes: 512 },
+		})
 	).json();
 	const put = (headers) => fetch(slot.upload_url, { method: 'PUT', headers, body: bytes });
-	expect((await put({ ...slot.required_headers, authorization: `Bearer ${fake.token}` })).status).toBe(400);
+	expect(
+		(await put({ ...slot.required_headers, authorization: `Bearer ${fake.token}` })).status,
+	).toBe(400);
 	expect((await put({ 'content-type': 'image/png' })).status).toBe(403);
 	expect((await put(slot.required_headers)).status).toBe(200);
 	expect(Buffer.compare(fake.state.attachments.get(slot.attachment_id).bytes, bytes)).toBe(0);
@@ -115,7 +123,9 @@ describe('webhook subscriptions and deliveries', () => {
 		expect(created.signing_secret).toMatch(/^whsec_[A-Za-z0-9+/=]+$/);
 		expect((await subscribe()).response.status).toBe(409);
 		const listed = await (await call('GET', '/v3/webhook-subscriptions')).json();
-		expect(listed.subscriptions).toEqual([expect.not.objectContaining({ signing_secret: expect.anything() })]);
+		expect(listed.subscriptions).toEqual([
+			expect.not.objectContaining({ signing_secret: expect.anything() }),
+		]);
 		expect(listed.subscriptions[0].target_url).toBe(target);
 	});
 
@@ -125,7 +135,9 @@ describe('webhook subscriptions and deliveries', () => {
 		const delivery = await fake.deliver(created.id, event);
 		expect(delivery.status).toBe(200);
 		const [got] = received;
-		expect(new Webhook(created.signing_secret.replace(/^whsec_/, '')).verify(got.body, got.headers)).toEqual(event);
+		expect(
+			new Webhook(created.signing_secret.replace(/^whsec_/, '')).verify(got.body, got.headers),
+		).toEqual(event);
 		const legacy = crypto
 			.createHmac('sha256', created.signing_secret)
 			.update(`${got.headers['x-webhook-timestamp']}.${got.body}`)

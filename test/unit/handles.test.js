@@ -1,6 +1,11 @@
 'use strict';
 const { NodeOperationError } = require('n8n-workflow');
-const { E164_EXAMPLE, parseHandle, requireHandle, requireHandles } = require('../../nodes/shared/handles');
+const {
+	E164_EXAMPLE,
+	parseHandle,
+	requireHandle,
+	requireHandles,
+} = require('../../nodes/shared/handles');
 const { defaultNode } = require('../support/harness');
 
 const node = defaultNode();
@@ -89,7 +94,9 @@ describe('requireHandle', () => {
 			error = thrown;
 		}
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toBe('Forwarding Number "07700 900123" has no country code, so it is ambiguous');
+		expect(error.message).toBe(
+			'Forwarding Number "07700 900123" has no country code, so it is ambiguous',
+		);
 		expect(error.description).toContain(`Use the form ${E164_EXAMPLE}`);
 		expect(E164_EXAMPLE).toBe('+15551234567');
 		expect(error.context.itemIndex).toBe(3);
@@ -99,31 +106,37 @@ describe('requireHandle', () => {
 
 describe('requireHandles', () => {
 	test('splits commas, semicolons and new lines, and normalises each entry', () => {
-		expect(requireHandles(node, '+1 555 123 4567, friend@example.com;\n(555) 123-0002\n', 'To', 0)).toEqual([
-			'+15551234567',
-			'friend@example.com',
-			'+15551230002',
-		]);
+		expect(
+			requireHandles(node, '+1 555 123 4567, friend@example.com;\n(555) 123-0002\n', 'To', 0),
+		).toEqual(['+15551234567', 'friend@example.com', '+15551230002']);
 	});
 
 	test('takes an array from an expression', () => {
-		expect(requireHandles(node, ['5551234567', '+442079460958'], 'To', 0)).toEqual(['+15551234567', '+442079460958']);
+		expect(requireHandles(node, ['5551234567', '+442079460958'], 'To', 0)).toEqual([
+			'+15551234567',
+			'+442079460958',
+		]);
 	});
 
-	test.each([[''], [' , ;\n'], [[]], [undefined]])('an empty list %p names the field and the item', (value) => {
-		let error;
-		try {
-			requireHandles(node, value, 'To', 2);
-		} catch (thrown) {
-			error = thrown;
-		}
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toBe('To is empty');
-		expect(error.context.itemIndex).toBe(2);
-		expect(error.description).toContain(E164_EXAMPLE);
-	});
+	test.each([[''], [' , ;\n'], [[]], [undefined]])(
+		'an empty list %p names the field and the item',
+		(value) => {
+			let error;
+			try {
+				requireHandles(node, value, 'To', 2);
+			} catch (thrown) {
+				error = thrown;
+			}
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe('To is empty');
+			expect(error.context.itemIndex).toBe(2);
+			expect(error.description).toContain(E164_EXAMPLE);
+		},
+	);
 
 	test('one bad entry fails the list and names it', () => {
-		expect(() => requireHandles(node, '+15551234567, 12345', 'To', 1)).toThrow('To "12345" is too short');
+		expect(() => requireHandles(node, '+15551234567, 12345', 'To', 1)).toThrow(
+			'To "12345" is too short',
+		);
 	});
 });

@@ -16,7 +16,13 @@ afterEach(() => {
 	sleeps.length = 0;
 });
 
-const send = { resource: 'message', operation: 'send', to: '+15551230001', text: 'Reminder: 3pm', options: {} };
+const send = {
+	resource: 'message',
+	operation: 'send',
+	to: '+15551230001',
+	text: 'Reminder: 3pm',
+	options: {},
+};
 
 /** Runs the node and returns the key of every request it sent, header and body. */
 async function keysOf(params, options) {
@@ -25,7 +31,10 @@ async function keysOf(params, options) {
 		.persist()
 		.post('/v3/messages')
 		.reply(202, function (_, body) {
-			keys.push({ header: this.req.headers['idempotency-key'], body: body.message.idempotency_key });
+			keys.push({
+				header: this.req.headers['idempotency-key'],
+				body: body.message.idempotency_key,
+			});
 			return { chat_id: CHAT };
 		});
 	await runNode(params, options);
@@ -41,12 +50,20 @@ describe('derived idempotency keys', () => {
 		expect(first[0].header).toBe(first[0].body);
 		expect(again).toEqual(first);
 		expect(first[0].header).toBe(
-			deriveIdempotencyKey({ executionId: 'exec-77', nodeId: 'node-0001', runIndex: 0, itemIndex: 0 }),
+			deriveIdempotencyKey({
+				executionId: 'exec-77',
+				nodeId: 'node-0001',
+				runIndex: 0,
+				itemIndex: 0,
+			}),
 		);
 	});
 
 	test('another item, execution or run gives another key', async () => {
-		const items = await keysOf(send, { executionId: 'exec-77', items: [{ json: {} }, { json: {} }] });
+		const items = await keysOf(send, {
+			executionId: 'exec-77',
+			items: [{ json: {} }, { json: {} }],
+		});
 		const otherExecution = await keysOf(send, { executionId: 'exec-78' });
 		const otherRun = await keysOf(send, { executionId: 'exec-77', runIndex: 1 });
 		const all = [items[0].header, items[1].header, otherExecution[0].header, otherRun[0].header];
@@ -67,9 +84,18 @@ describe('derived idempotency keys', () => {
 				bodies.push(body.message.idempotency_key);
 				return {};
 			});
-		await runNode({ ...send, operation: 'sendInChat', chatId: { __rl: true, mode: 'id', value: CHAT } });
+		await runNode({
+			...send,
+			operation: 'sendInChat',
+			chatId: { __rl: true, mode: 'id', value: CHAT },
+		});
 		await runNode({ ...send, resource: 'chat', operation: 'create', from: '+15559990000' });
-		const expected = deriveIdempotencyKey({ executionId: 'exec-1001', nodeId: 'node-0001', runIndex: 0, itemIndex: 0 });
+		const expected = deriveIdempotencyKey({
+			executionId: 'exec-1001',
+			nodeId: 'node-0001',
+			runIndex: 0,
+			itemIndex: 0,
+		});
 		expect(bodies).toEqual([expected, expected]);
 	});
 });
@@ -82,14 +108,18 @@ describe('retries never send twice', () => {
 			.times(2)
 			.reply(function (_, body) {
 				seen.push({ header: this.req.headers['idempotency-key'], body });
-				return seen.length === 1 ? [500, { code: 3000, message: 'boom', trace_id: 't-1' }] : [202, { chat_id: CHAT, message: { id: 'm1' } }];
+				return seen.length === 1
+					? [500, { code: 3000, message: 'boom', trace_id: 't-1' }]
+					: [202, { chat_id: CHAT, message: { id: 'm1' } }];
 			});
 		const out = await runNode(send);
 		expect(seen).toHaveLength(2);
 		expect(seen[1]).toEqual(seen[0]);
 		expect(seen[0].header).toBe(seen[0].body.message.idempotency_key);
 		expect(sleeps).toHaveLength(1);
-		expect(out).toEqual([{ json: { chat_id: CHAT, message: { id: 'm1' } }, pairedItem: { item: 0 } }]);
+		expect(out).toEqual([
+			{ json: { chat_id: CHAT, message: { id: 'm1' } }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	test("n8n's Retry On Fail re-runs the item with the same key", async () => {

@@ -10,12 +10,17 @@ afterEach(() => nock.cleanAll());
 
 const me = { handle: '+15559990000', is_me: true };
 const chats = [
-	{ id: 'c-1', display_name: 'Ops Team', handles: [me, { handle: '+15551230001' }, { handle: 'ana@example.com' }] },
+	{
+		id: 'c-1',
+		display_name: 'Ops Team',
+		handles: [me, { handle: '+15551230001' }, { handle: 'ana@example.com' }],
+	},
 	{ id: 'c-2', display_name: null, handles: [me, { handle: '+15551230002' }] },
 	{ id: 'c-3', display_name: '+15551230003', handles: [me, { handle: '+15551230003' }] },
 ];
 
-const search = (filter, token) => new Linq().methods.listSearch.searchChats.call(createExecuteContext(), filter, token);
+const search = (filter, token) =>
+	new Linq().methods.listSearch.searchChats.call(createExecuteContext(), filter, token);
 
 test('lists chats by name and other participants, and hands on the cursor', async () => {
 	nock(BASE_URL, { reqheaders: { authorization: `Bearer ${TEST_TOKEN}` } })
@@ -35,15 +40,21 @@ test('lists chats by name and other participants, and hands on the cursor', asyn
 
 test('the pagination token is sent as the cursor; the last page has no token', async () => {
 	const theirs = await captureRequest(() => sdk().chats.listChats({ limit: 50, cursor: '50' }));
-	const ours = await captureRequest(() => search(undefined, '50'), { reply: { body: { chats: [], next_cursor: null } } });
+	const ours = await captureRequest(() => search(undefined, '50'), {
+		reply: { body: { chats: [], next_cursor: null } },
+	});
 	expectSameRequest(ours, theirs);
 	nock(BASE_URL).get('/v3/chats').query(true).reply(200, { chats, next_cursor: null });
 	expect((await search(undefined, '50')).paginationToken).toBeUndefined();
 });
 
 test('a filter that is a handle asks Linq for chats with that participant', async () => {
-	const theirs = await captureRequest(() => sdk().chats.listChats({ to: '+15551230001', limit: 50 }));
-	const ours = await captureRequest(() => search('(555) 123-0001'), { reply: { body: { chats: [chats[0]] } } });
+	const theirs = await captureRequest(() =>
+		sdk().chats.listChats({ to: '+15551230001', limit: 50 }),
+	);
+	const ours = await captureRequest(() => search('(555) 123-0001'), {
+		reply: { body: { chats: [chats[0]] } },
+	});
 	expectSameRequest(ours, theirs);
 });
 

@@ -44,7 +44,10 @@ test('the From fields of Chat Create and Chat Get Many use the dropdown', () => 
 	expect(fromFields).toHaveLength(1);
 	expect(fromFields[0].typeOptions.loadOptionsMethod).toBe('getPhoneNumbers');
 	const filters = new Linq().description.properties.find(
-		(property) => property.name === 'filters' && property.displayOptions.show.resource[0] === 'chat',
+		(property) =>
+			property.name === 'filters' && property.displayOptions.show.resource[0] === 'chat',
 	);
-	expect(filters.options.find((option) => option.name === 'from').typeOptions.loadOptionsMethod).toBe('getPhoneNumbers');
+	expect(
+		filters.options.find((option) => option.name === 'from').typeOptions.loadOptionsMethod,
+	).toBe('getPhoneNumbers');
 });

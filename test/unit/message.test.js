@@ -88,20 +88,37 @@ describe('Send (no chat id)', () => {
 		const theirs = await captureRequest(() =>
 			sdk().messages.create({
 				to: ['+15551230001'],
-				message: { parts: [{ type: 'link', value: 'https://example.com/menu' }], idempotency_key: key },
+				message: {
+					parts: [{ type: 'link', value: 'https://example.com/menu' }],
+					idempotency_key: key,
+				},
 				'Idempotency-Key': key,
 			}),
 		);
 		const ours = await captureRequest(() =>
-			runNode(message({ operation: 'send', to: '+15551230001', link: 'https://example.com/menu', options: {} })),
+			runNode(
+				message({
+					operation: 'send',
+					to: '+15551230001',
+					link: 'https://example.com/menu',
+					options: {},
+				}),
+			),
 		);
 		expectSameRequest(ours, theirs);
 	});
 
 	test('outputs the API answer as returned', async () => {
-		const answer = { chat_id: CHAT, created_new_chat: false, from: '+15559990000', message: { id: MESSAGE } };
+		const answer = {
+			chat_id: CHAT,
+			created_new_chat: false,
+			from: '+15559990000',
+			message: { id: MESSAGE },
+		};
 		nock(BASE_URL).post('/v3/messages').reply(202, answer);
-		const out = await runNode(message({ operation: 'send', to: '+15551230001', text: 'Hi', options: {} }));
+		const out = await runNode(
+			message({ operation: 'send', to: '+15551230001', text: 'Hi', options: {} }),
+		);
 		expect(out).toEqual([{ json: answer, pairedItem: { item: 0 } }]);
 	});
 });
@@ -150,7 +167,9 @@ describe('Send in Chat', () => {
 describe('reading, editing, deleting and reacting', () => {
 	test('Get', async () => {
 		const theirs = await captureRequest(() => sdk().messages.retrieve(MESSAGE));
-		const ours = await captureRequest(() => runNode(message({ operation: 'get', messageId: MESSAGE })));
+		const ours = await captureRequest(() =>
+			runNode(message({ operation: 'get', messageId: MESSAGE })),
+		);
 		expectSameRequest(ours, theirs);
 	});
 
@@ -167,21 +186,39 @@ describe('reading, editing, deleting and reacting', () => {
 			sdk().messages.listMessagesThread(MESSAGE, { order: 'desc', limit: 100 }),
 		);
 		const ours = await captureRequest(() =>
-			runNode(message({ operation: 'getThread', messageId: MESSAGE, returnAll: true, options: { order: 'desc' } })),
+			runNode(
+				message({
+					operation: 'getThread',
+					messageId: MESSAGE,
+					returnAll: true,
+					options: { order: 'desc' },
+				}),
+			),
 		);
 		expectSameRequest(ours, theirs);
 	});
 
 	test('Edit with a part index', async () => {
-		const theirs = await captureRequest(() => sdk().messages.update(MESSAGE, { text: 'See you at 8', part_index: 1 }));
+		const theirs = await captureRequest(() =>
+			sdk().messages.update(MESSAGE, { text: 'See you at 8', part_index: 1 }),
+		);
 		const ours = await captureRequest(() =>
-			runNode(message({ operation: 'edit', messageId: MESSAGE, text: 'See you at 8', options: { partIndex: 1 } })),
+			runNode(
+				message({
+					operation: 'edit',
+					messageId: MESSAGE,
+					text: 'See you at 8',
+					options: { partIndex: 1 },
+				}),
+			),
 		);
 		expectSameRequest(ours, theirs);
 	});
 
 	test('Delete outputs success and the message id', async () => {
-		const theirs = await captureRequest(() => sdk().messages.delete(MESSAGE), { reply: { status: 204 } });
+		const theirs = await captureRequest(() => sdk().messages.delete(MESSAGE), {
+			reply: { status: 204 },
+		});
 		let out;
 		const ours = await captureRequest(
 			async () => {
@@ -190,12 +227,19 @@ describe('reading, editing, deleting and reacting', () => {
 			{ reply: { status: 204 } },
 		);
 		expectSameRequest(ours, theirs);
-		expect(out).toEqual([{ json: { success: true, message_id: MESSAGE }, pairedItem: { item: 0 } }]);
+		expect(out).toEqual([
+			{ json: { success: true, message_id: MESSAGE }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	test('React with a custom emoji on a part', async () => {
 		const theirs = await captureRequest(() =>
-			sdk().messages.addReaction(MESSAGE, { operation: 'add', type: 'custom', custom_emoji: '🎉', part_index: 1 }),
+			sdk().messages.addReaction(MESSAGE, {
+				operation: 'add',
+				type: 'custom',
+				custom_emoji: '🎉',
+				part_index: 1,
+			}),
 		);
 		const ours = await captureRequest(() =>
 			runNode(
@@ -213,9 +257,19 @@ describe('reading, editing, deleting and reacting', () => {
 	});
 
 	test('React: remove a love tapback', async () => {
-		const theirs = await captureRequest(() => sdk().messages.addReaction(MESSAGE, { operation: 'remove', type: 'love' }));
+		const theirs = await captureRequest(() =>
+			sdk().messages.addReaction(MESSAGE, { operation: 'remove', type: 'love' }),
+		);
 		const ours = await captureRequest(() =>
-			runNode(message({ operation: 'react', messageId: MESSAGE, reactionOperation: 'remove', reactionType: 'love', options: {} })),
+			runNode(
+				message({
+					operation: 'react',
+					messageId: MESSAGE,
+					reactionOperation: 'remove',
+					reactionType: 'love',
+					options: {},
+				}),
+			),
 		);
 		expectSameRequest(ours, theirs);
 	});
@@ -235,7 +289,9 @@ describe('Get Many pagination', () => {
 			.get(`/v3/chats/${CHAT}/messages`)
 			.query({ limit: '100', cursor: 'c3' })
 			.reply(200, { messages: page(200, 7), next_cursor: null });
-		const out = await runNode(message({ operation: 'getMany', chatId: chatLocator, returnAll: true }));
+		const out = await runNode(
+			message({ operation: 'getMany', chatId: chatLocator, returnAll: true }),
+		);
 		expect(out).toHaveLength(207);
 		expect(out[206]).toEqual({ json: { id: 'm206' }, pairedItem: { item: 0 } });
 		scope.done();
@@ -249,24 +305,47 @@ describe('Get Many pagination', () => {
 			.get(`/v3/messages/${MESSAGE}/thread`)
 			.query({ limit: '20', cursor: 'c2' })
 			.reply(200, { messages: page(100, 20), next_cursor: 'c3' });
-		const out = await runNode(message({ operation: 'getThread', messageId: MESSAGE, returnAll: false, limit: 120, options: {} }));
+		const out = await runNode(
+			message({
+				operation: 'getThread',
+				messageId: MESSAGE,
+				returnAll: false,
+				limit: 120,
+				options: {},
+			}),
+		);
 		expect(out.map((item) => item.json.id)).toEqual(page(0, 120).map((m) => m.id));
 		scope.done();
 	});
 });
 
 describe('local validation: nothing is sent, the error names the field and the item', () => {
-	const send = (params) => message({ operation: 'send', to: '+15551230001', text: 'Hi', options: {}, ...params });
+	const send = (params) =>
+		message({ operation: 'send', to: '+15551230001', text: 'Hi', options: {}, ...params });
 
 	test.each([
 		['a bad handle', { to: '+1555 not a number' }, 'To'],
 		['no recipients', { to: ' , ' }, 'To'],
-		['more than 31 recipients', { to: Array.from({ length: 32 }, (_, i) => `+1555123${String(i).padStart(4, '0')}`).join(',') }, 'To'],
+		[
+			'more than 31 recipients',
+			{
+				to: Array.from({ length: 32 }, (_, i) => `+1555123${String(i).padStart(4, '0')}`).join(','),
+			},
+			'To',
+		],
 		['empty content', { text: '' }, 'Text'],
 		['text over 10,000 characters', { text: 'x'.repeat(10_001) }, 'Text'],
 		['a link with text', { link: 'https://example.com' }, 'Link'],
-		['a media URL that is not https', { media: { mediaValues: [{ source: 'url', url: 'http://example.com/a.png' }] } }, 'Media URL'],
-		['an idempotency key over 255 characters', { options: { idempotencyKey: 'k'.repeat(256) } }, 'Idempotency Key'],
+		[
+			'a media URL that is not https',
+			{ media: { mediaValues: [{ source: 'url', url: 'http://example.com/a.png' }] } },
+			'Media URL',
+		],
+		[
+			'an idempotency key over 255 characters',
+			{ options: { idempotencyKey: 'k'.repeat(256) } },
+			'Idempotency Key',
+		],
 	])('Send refuses %s', async (_, bad, field) => {
 		await expectRefusedLocally(send(bad), field);
 	});
@@ -277,7 +356,10 @@ describe('local validation: nothing is sent, the error names the field and the i
 			params: (itemIndex) => send(itemIndex === 1 ? { text: 'x'.repeat(10_001) } : {}),
 			items: [{ json: {} }, { json: {} }],
 		});
-		const error = await new Linq().execute.call(ctx).then(() => undefined, (caught) => caught);
+		const error = await new Linq().execute.call(ctx).then(
+			() => undefined,
+			(caught) => caught,
+		);
 		expect(error.message).toContain('Text');
 		expect(error.context.itemIndex).toBe(1);
 		expect(error.description).toContain('item 1');
@@ -292,9 +374,19 @@ describe('local validation: nothing is sent, the error names the field and the i
 	});
 
 	test('Edit refuses empty text, React refuses an empty custom emoji', async () => {
-		await expectRefusedLocally(message({ operation: 'edit', messageId: MESSAGE, text: ' ', options: {} }), 'Text');
 		await expectRefusedLocally(
-			message({ operation: 'react', messageId: MESSAGE, reactionOperation: 'add', reactionType: 'custom', customEmoji: '', options: {} }),
+			message({ operation: 'edit', messageId: MESSAGE, text: ' ', options: {} }),
+			'Text',
+		);
+		await expectRefusedLocally(
+			message({
+				operation: 'react',
+				messageId: MESSAGE,
+				reactionOperation: 'add',
+				reactionType: 'custom',
+				customEmoji: '',
+				options: {},
+			}),
 			'Custom Emoji',
 		);
 		await expectRefusedLocally(message({ operation: 'get', messageId: '  ' }), 'Message ID');

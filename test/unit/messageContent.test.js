@@ -1,5 +1,8 @@
 'use strict';
-const { buildMessageContent, checkMessageContent } = require('../../nodes/Linq/actions/common/messageContent');
+const {
+	buildMessageContent,
+	checkMessageContent,
+} = require('../../nodes/Linq/actions/common/messageContent');
 
 const base = { text: '', media: [], link: '' };
 
@@ -62,11 +65,20 @@ describe('buildMessageContent', () => {
 describe('checkMessageContent', () => {
 	const cases = [
 		['empty content', { ...base, text: '   ' }, 'Text', /all empty/],
-		['text over 10,000 characters', { ...base, text: 'x'.repeat(10_001) }, 'Text', /10,001 characters/],
+		[
+			'text over 10,000 characters',
+			{ ...base, text: 'x'.repeat(10_001) },
+			'Text',
+			/10,001 characters/,
+		],
 		['a link with text', { ...base, text: 'see', link: 'https://example.com' }, 'Link', /alone/],
 		[
 			'a link with media',
-			{ ...base, link: 'https://example.com', media: [{ source: 'url', url: 'https://e.com/a.png' }] },
+			{
+				...base,
+				link: 'https://example.com',
+				media: [{ source: 'url', url: 'https://e.com/a.png' }],
+			},
 			'Link',
 			/alone/,
 		],
@@ -97,11 +109,19 @@ describe('checkMessageContent', () => {
 		],
 		[
 			'more than 40 media URLs',
-			{ ...base, media: Array.from({ length: 41 }, () => ({ source: 'url', url: 'https://e.com/a.png' })) },
+			{
+				...base,
+				media: Array.from({ length: 41 }, () => ({ source: 'url', url: 'https://e.com/a.png' })),
+			},
 			'Media URL',
 			/at most 40/,
 		],
-		['a part index without a message', { ...base, text: 'hi', replyToPartIndex: 1 }, 'Reply To Message ID', /needs a Reply To Message ID/],
+		[
+			'a part index without a message',
+			{ ...base, text: 'hi', replyToPartIndex: 1 },
+			'Reply To Message ID',
+			/needs a Reply To Message ID/,
+		],
 	];
 	test.each(cases)('refuses %s', (_, input, field, message) => {
 		const problem = checkMessageContent(input);

@@ -28,7 +28,7 @@ const everyField = allFields(description.properties);
 
 test('the node is usable as an AI tool and uses the Linq API credentials', () => {
 	expect(description.usableAsTool).toBe(true);
-	expect(description.credentials).toEqual([{ name: 'linqApi', required: true }]);
+	expect(description.credentials).toEqual([{ name: 'linqAppApi', required: true }]);
 });
 
 test('the Resource dropdown offers every registered resource once', () => {

@@ -25,7 +25,8 @@ describe('backoffDelayMs', () => {
 
 	test('the whole retry budget stays bounded', () => {
 		let total = 0;
-		for (let attempt = 1; attempt < RETRY_POLICY.maxAttempts; attempt++) total += backoffDelayMs(attempt, 1);
+		for (let attempt = 1; attempt < RETRY_POLICY.maxAttempts; attempt++)
+			total += backoffDelayMs(attempt, 1);
 		expect(RETRY_POLICY.maxAttempts).toBeGreaterThan(1);
 		expect(total).toBeLessThanOrEqual(60_000);
 	});
@@ -49,12 +50,15 @@ describe('parseRetryAfterMs', () => {
 		expect(parseRetryAfterMs(header, body, now)).toBe(expected);
 	});
 
-	test.each([[undefined, undefined], ['', ''], ['soon', 'later'], ['-3', -3], [null, {}]])(
-		'nothing usable (%p, %p) gives undefined',
-		(header, body) => {
-			expect(parseRetryAfterMs(header, body, now)).toBeUndefined();
-		},
-	);
+	test.each([
+		[undefined, undefined],
+		['', ''],
+		['soon', 'later'],
+		['-3', -3],
+		[null, {}],
+	])('nothing usable (%p, %p) gives undefined', (header, body) => {
+		expect(parseRetryAfterMs(header, body, now)).toBeUndefined();
+	});
 });
 
 describe('isRetryableStatus', () => {
@@ -68,7 +72,10 @@ describe('isRetryableStatus', () => {
 		expect(isRetryableStatus(status)).toBe(reason);
 	});
 
-	test.each([200, 204, 301, 400, 401, 403, 404, 409, 422, 499, 600])('%i is not retried', (status) => {
-		expect(isRetryableStatus(status)).toBeUndefined();
-	});
+	test.each([200, 204, 301, 400, 401, 403, 404, 409, 422, 499, 600])(
+		'%i is not retried',
+		(status) => {
+			expect(isRetryableStatus(status)).toBeUndefined();
+		},
+	);
 });

@@ -98,10 +98,13 @@ describe('concurrency', () => {
 				counter.inFlight++;
 				counter.max = Math.max(counter.max, counter.inFlight);
 				const index = Number(body.message.parts[0].value.split(' ')[1]);
-				setTimeout(() => {
-					counter.inFlight--;
-					callback(null, [202, { to: body.to, text: body.message.parts[0].value }]);
-				}, 5 + (10 - index) * 3);
+				setTimeout(
+					() => {
+						counter.inFlight--;
+						callback(null, [202, { to: body.to, text: body.message.parts[0].value }]);
+					},
+					5 + (10 - index) * 3,
+				);
 			});
 	}
 
@@ -161,7 +164,12 @@ describe('concurrency', () => {
 				}, 5);
 			});
 		await runNode(
-			perItem(4, () => ({ resource: 'message', operation: 'get', messageId: MESSAGE, options: { concurrency: 5 } })),
+			perItem(4, () => ({
+				resource: 'message',
+				operation: 'get',
+				messageId: MESSAGE,
+				options: { concurrency: 5 },
+			})),
 			{ items: items(4) },
 		);
 		expect(counter.max).toBe(1);

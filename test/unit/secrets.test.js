@@ -38,11 +38,24 @@ function safeJson(value) {
 
 /** Every way an error reaches a user, a log or an execution record, as one string. */
 function everythingIn(error) {
-	const parts = [util.inspect(error, { depth: Infinity, showHidden: true }), safeJson(error), String(error.stack)];
+	const parts = [
+		util.inspect(error, { depth: Infinity, showHidden: true }),
+		safeJson(error),
+		String(error.stack),
+	];
 	const visited = new Set();
-	for (let link = error; link && typeof link === 'object' && !visited.has(link); link = link.cause) {
+	for (
+		let link = error;
+		link && typeof link === 'object' && !visited.has(link);
+		link = link.cause
+	) {
 		visited.add(link);
-		parts.push(String(link.message), String(link.description), safeJson(link.context), safeJson(link.messages));
+		parts.push(
+			String(link.message),
+			String(link.description),
+			safeJson(link.context),
+			safeJson(link.messages),
+		);
 		parts.push(safeJson(link.errorResponse));
 		for (const name of Object.getOwnPropertyNames(link)) parts.push(name, safeJson(link[name]));
 	}
@@ -82,19 +95,42 @@ const get = { method: 'GET', path: '/v3/chats/chat_1' };
 const trace = { trace_id: 'trace-1' };
 
 test.each([
-	['400 code 1005', get, (scope) => scope.get(get.path).reply(400, { code: 1005, message: 'No links', ...trace })],
-	['401', get, (scope) => scope.get(get.path).reply(401, { code: 1001, message: 'Invalid token', ...trace })],
-	['404', get, (scope) => scope.get(get.path).reply(404, { code: 2001, message: 'Not found', ...trace })],
-	['422', get, (scope) => scope.get(get.path).reply(422, { code: 2004, message: 'Bad value', ...trace })],
+	[
+		'400 code 1005',
+		get,
+		(scope) => scope.get(get.path).reply(400, { code: 1005, message: 'No links', ...trace }),
+	],
+	[
+		'401',
+		get,
+		(scope) => scope.get(get.path).reply(401, { code: 1001, message: 'Invalid token', ...trace }),
+	],
+	[
+		'404',
+		get,
+		(scope) => scope.get(get.path).reply(404, { code: 2001, message: 'Not found', ...trace }),
+	],
+	[
+		'422',
+		get,
+		(scope) => scope.get(get.path).reply(422, { code: 2004, message: 'Bad value', ...trace }),
+	],
 	[
 		'429 beyond the wait limit',
 		get,
-		(scope) => scope.get(get.path).reply(429, { code: 1007, message: 'Slow down', ...trace }, { 'Retry-After': '900' }),
+		(scope) =>
+			scope
+				.get(get.path)
+				.reply(429, { code: 1007, message: 'Slow down', ...trace }, { 'Retry-After': '900' }),
 	],
 	[
 		'500 forever',
 		get,
-		(scope) => scope.get(get.path).times(RETRY_POLICY.maxAttempts).reply(500, { code: 3000, message: 'Oops', ...trace }),
+		(scope) =>
+			scope
+				.get(get.path)
+				.times(RETRY_POLICY.maxAttempts)
+				.reply(500, { code: 3000, message: 'Oops', ...trace }),
 	],
 	[
 		'502 HTML from a proxy',
@@ -118,7 +154,11 @@ test.each([
 
 test.each([
 	['GET, retried until it gives up', get, RETRY_POLICY.maxAttempts],
-	['POST without a key, not retried', { method: 'POST', path: '/v3/chats', body: { to: ['+15551230002'] } }, 1],
+	[
+		'POST without a key, not retried',
+		{ method: 'POST', path: '/v3/chats', body: { to: ['+15551230002'] } },
+		1,
+	],
 ])(
 	'a network error (%s) drops the request config that holds the Authorization header',
 	async (_, request, attempts) => {
@@ -148,7 +188,9 @@ test('a helper that throws on an HTTP status leaves its request config behind', 
 			throw error;
 		}
 	};
-	nock(BASE_URL).get(get.path).reply(403, { code: 1002, message: 'Forbidden', ...trace });
+	nock(BASE_URL)
+		.get(get.path)
+		.reply(403, { code: 1002, message: 'Forbidden', ...trace });
 	const error = await linqApiRequest.call(ctx, get).catch((thrown) => thrown);
 	expect(everythingIn(raw)).toContain(TEST_TOKEN);
 	expect(error.httpCode).toBe('403');

@@ -13,7 +13,17 @@ const {
 	typingEvent,
 } = require('../support/linqEvents');
 
-const CONVENIENCE_FIELDS = ['chat_id', 'message_id', 'from', 'to', 'line', 'text', 'media', 'service', 'direction'];
+const CONVENIENCE_FIELDS = [
+	'chat_id',
+	'message_id',
+	'from',
+	'to',
+	'line',
+	'text',
+	'media',
+	'service',
+	'direction',
+];
 
 function pick(object, keys) {
 	return Object.fromEntries(keys.map((key) => [key, object[key]]));
@@ -76,7 +86,9 @@ test('is_group comes from the chat in the 2026-02-03 format, and is null where a
 });
 
 test('a reaction names its sender, chat and message', () => {
-	expect(pick(shaped(reactionEvent()), ['from', 'chat_id', 'message_id', 'direction', 'text'])).toEqual({
+	expect(
+		pick(shaped(reactionEvent()), ['from', 'chat_id', 'message_id', 'direction', 'text']),
+	).toEqual({
 		from: SENDER,
 		chat_id: 'chat_3001',
 		message_id: 'msg_2001',
@@ -109,19 +121,37 @@ test('events without a message get nulls and an empty media list, never an error
 });
 
 test('chat.created names the chat, not a message', () => {
-	const item = shaped({ event_type: 'chat.created', event_id: 'e1', data: { id: 'chat_9', is_group: true, handles: [] } });
+	const item = shaped({
+		event_type: 'chat.created',
+		event_id: 'e1',
+		data: { id: 'chat_9', is_group: true, handles: [] },
+	});
 	expect(item.chat_id).toBe('chat_9');
 	expect(item.message_id).toBeNull();
 	expect(item.is_group).toBe(true);
 });
 
 test('a line status event names the line', () => {
-	const item = shaped({ event_type: 'phone_number.status_updated', event_id: 'e2', data: { phone_number: LINE, new_status: 'FLAGGED' } });
+	const item = shaped({
+		event_type: 'phone_number.status_updated',
+		event_id: 'e2',
+		data: { phone_number: LINE, new_status: 'FLAGGED' },
+	});
 	expect(item.line).toBe(LINE);
 });
 
 test('parts of unexpected shapes are skipped', () => {
-	const item = shaped(messageEventV2({ parts: [null, 5, { type: 'media' }, { type: 'link', value: 'https://x.test' }, textPart('ok')] }));
+	const item = shaped(
+		messageEventV2({
+			parts: [
+				null,
+				5,
+				{ type: 'media' },
+				{ type: 'link', value: 'https://x.test' },
+				textPart('ok'),
+			],
+		}),
+	);
 	expect(item.text).toBe('ok');
 	expect(item.media).toEqual([]);
 });

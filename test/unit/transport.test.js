@@ -4,8 +4,17 @@ jest.mock('n8n-workflow', () => require('../support/sleep').mockWorkflow());
 const nock = require('nock');
 const { NodeApiError } = require('n8n-workflow');
 const { sleeps } = require('../support/sleep');
-const { BASE_URL, TEST_TOKEN, createExecuteContext, defaultCredentials } = require('../support/harness');
-const { linqApiRequest, linqApiRequestAllItems, linqRequest } = require('../../nodes/shared/transport');
+const {
+	BASE_URL,
+	TEST_TOKEN,
+	createExecuteContext,
+	defaultCredentials,
+} = require('../support/harness');
+const {
+	linqApiRequest,
+	linqApiRequestAllItems,
+	linqRequest,
+} = require('../../nodes/shared/transport');
 const { RETRY_POLICY } = require('../../nodes/shared/retry');
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -97,20 +106,27 @@ describe('error mapping', () => {
 	test('an error nested under "error" and a trace id only in the x-trace-id header are both read', async () => {
 		nock(BASE_URL)
 			.get('/v3/chats/chat_1')
-			.reply(404, { error: { code: 2001, message: 'Chat not found' } }, { 'x-trace-id': 'trace-from-header' });
+			.reply(
+				404,
+				{ error: { code: 2001, message: 'Chat not found' } },
+				{ 'x-trace-id': 'trace-from-header' },
+			);
 		const error = await failure(call({ method: 'GET', path: '/v3/chats/chat_1' }).promise);
 		expect(error.message).toBe('Linq API error 404 (code 2001): Chat not found');
 		expect(error.description).toContain('trace_id: trace-from-header');
 	});
 
-	test.each([400, 401, 403, 404, 409, 422])('%i is never retried, whatever the method', async (status) => {
-		nock(BASE_URL).get('/v3/chats').reply(status, linqError(1000, 'no'));
-		const { ctx, promise } = call({ method: 'GET', path: '/v3/chats' });
-		const error = await failure(promise);
-		expect(error.httpCode).toBe(String(status));
-		expect(ctx.requests).toHaveLength(1);
-		expect(sleeps).toEqual([]);
-	});
+	test.each([400, 401, 403, 404, 409, 422])(
+		'%i is never retried, whatever the method',
+		async (status) => {
+			nock(BASE_URL).get('/v3/chats').reply(status, linqError(1000, 'no'));
+			const { ctx, promise } = call({ method: 'GET', path: '/v3/chats' });
+			const error = await failure(promise);
+			expect(error.httpCode).toBe(String(status));
+			expect(ctx.requests).toHaveLength(1);
+			expect(sleeps).toEqual([]);
+		},
+	);
 
 	test('a 5xx with an HTML body from a proxy still gives a readable error', async () => {
 		nock(BASE_URL)
@@ -163,7 +179,9 @@ describe('retries', () => {
 			.reply(429, { ...linqError(1007, 'Rate limit exceeded'), retry_after: 3 })
 			.get('/v3/chats')
 			.reply(200, { chats: [] });
-		await expect(call({ method: 'GET', path: '/v3/chats' }).promise).resolves.toEqual({ chats: [] });
+		await expect(call({ method: 'GET', path: '/v3/chats' }).promise).resolves.toEqual({
+			chats: [],
+		});
 		expect(sleeps).toEqual([3000]);
 	});
 
@@ -312,7 +330,11 @@ describe('retries', () => {
 			.reply(500, linqError(3000, 'Internal error'))
 			.post('/v3/chats/chat_1/read')
 			.reply(204);
-		const { ctx, promise } = call({ method: 'POST', path: '/v3/chats/chat_1/read', idempotent: true });
+		const { ctx, promise } = call({
+			method: 'POST',
+			path: '/v3/chats/chat_1/read',
+			idempotent: true,
+		});
 		await expect(promise).resolves.toEqual({});
 		expect(ctx.requests).toHaveLength(2);
 	});
@@ -370,7 +392,9 @@ describe('retries', () => {
 			.reply(503, linqError(3001, 'Unavailable'))
 			.get('/v3/chats/chat_1')
 			.reply(404, linqError(2001, 'Chat not found'));
-		const error = await failure(linqApiRequest.call(ctx, { method: 'GET', path: '/v3/chats/chat_1' }));
+		const error = await failure(
+			linqApiRequest.call(ctx, { method: 'GET', path: '/v3/chats/chat_1' }),
+		);
 		expect(error.httpCode).toBe('404');
 		expect(error.message).toBe('Linq API error 404 (code 2001): Chat not found');
 		expect(error.description).toContain(`trace_id: ${TRACE}`);
@@ -380,7 +404,11 @@ describe('retries', () => {
 
 	test('a network error on a POST without an idempotency key is not retried', async () => {
 		nock(BASE_URL).post('/v3/chats').replyWithError(connectionReset());
-		const { ctx, promise } = call({ method: 'POST', path: '/v3/chats', body: { to: ['+15551230002'] } });
+		const { ctx, promise } = call({
+			method: 'POST',
+			path: '/v3/chats',
+			body: { to: ['+15551230002'] },
+		});
 		const error = await failure(promise);
 		expect(error.message).toBe('Could not reach the Linq API (ECONNRESET)');
 		expect(ctx.requests).toHaveLength(1);
@@ -392,14 +420,24 @@ describe('the request on the wire', () => {
 		const scope = nock(BASE_URL)
 			.get('/v3/chats')
 			.query((query) => {
-				expect(query).toEqual({ from: '+15551230001', to: '+15551230002,+15551230003', limit: '20' });
+				expect(query).toEqual({
+					from: '+15551230001',
+					to: '+15551230002,+15551230003',
+					limit: '20',
+				});
 				return true;
 			})
 			.reply(200, { chats: [] });
 		await linqApiRequest.call(createExecuteContext(), {
 			method: 'GET',
 			path: '/v3/chats',
-			qs: { from: '+15551230001', to: ['+15551230002', '+15551230003'], limit: 20, cursor: undefined, x: '' },
+			qs: {
+				from: '+15551230001',
+				to: ['+15551230002', '+15551230003'],
+				limit: 20,
+				cursor: undefined,
+				x: '',
+			},
 		});
 		scope.done();
 	});
@@ -417,7 +455,9 @@ describe('the request on the wire', () => {
 	});
 
 	test('an empty base URL falls back to the production API', async () => {
-		const scope = nock('https://api.linqapp.com').get('/api/partner/v3/phone_numbers').reply(200, {});
+		const scope = nock('https://api.linqapp.com')
+			.get('/api/partner/v3/phone_numbers')
+			.reply(200, {});
 		const ctx = createExecuteContext({ credentials: defaultCredentials({ baseUrl: '' }) });
 		await linqApiRequest.call(ctx, { method: 'GET', path: '/v3/phone_numbers' });
 		scope.done();
@@ -448,7 +488,11 @@ describe('the request on the wire', () => {
 				return true;
 			})
 			.reply(201, { chat: { id: 'chat_9' } });
-		const result = await linqRequest.call(createExecuteContext(), { method: 'POST', path: '/v3/chats', body });
+		const result = await linqRequest.call(createExecuteContext(), {
+			method: 'POST',
+			path: '/v3/chats',
+			body,
+		});
 		expect(result).toEqual({
 			body: { chat: { id: 'chat_9' } },
 			headers: expect.any(Object),
@@ -461,13 +505,17 @@ describe('the request on the wire', () => {
 	test('an empty success body becomes an empty object', async () => {
 		nock(BASE_URL).delete('/v3/attachments/att_1').reply(204);
 		await expect(
-			linqApiRequest.call(createExecuteContext(), { method: 'DELETE', path: '/v3/attachments/att_1' }),
+			linqApiRequest.call(createExecuteContext(), {
+				method: 'DELETE',
+				path: '/v3/attachments/att_1',
+			}),
 		).resolves.toEqual({});
 	});
 });
 
 describe('pagination', () => {
-	const chats = (from, count) => Array.from({ length: count }, (_, i) => ({ id: `chat_${from + i}` }));
+	const chats = (from, count) =>
+		Array.from({ length: count }, (_, i) => ({ id: `chat_${from + i}` }));
 	const request = { method: 'GET', path: '/v3/chats', qs: { from: '+15551230001' } };
 
 	/** The items collected and how many requests it took. */
@@ -497,7 +545,10 @@ describe('pagination', () => {
 			.get('/v3/chats')
 			.query({ from: '+15551230001', limit: '5' })
 			.reply(200, { chats: chats(0, 5), next_cursor: 'cur_2' });
-		expect(await collect({ returnAll: false, limit: 5 })).toEqual({ items: chats(0, 5), requests: 1 });
+		expect(await collect({ returnAll: false, limit: 5 })).toEqual({
+			items: chats(0, 5),
+			requests: 1,
+		});
 		scope.done();
 	});
 
@@ -509,13 +560,22 @@ describe('pagination', () => {
 			.get('/v3/chats')
 			.query({ from: '+15551230001', limit: '50', cursor: 'cur_2' })
 			.reply(200, { chats: chats(100, 50), next_cursor: 'cur_3' });
-		expect(await collect({ returnAll: false, limit: 150 })).toEqual({ items: chats(0, 150), requests: 2 });
+		expect(await collect({ returnAll: false, limit: 150 })).toEqual({
+			items: chats(0, 150),
+			requests: 2,
+		});
 		scope.done();
 	});
 
 	test('a server that returns more than asked is trimmed to the Limit', async () => {
-		nock(BASE_URL).get('/v3/chats').query(true).reply(200, { chats: chats(0, 10), next_cursor: 'cur_2' });
-		expect(await collect({ returnAll: false, limit: 3 })).toEqual({ items: chats(0, 3), requests: 1 });
+		nock(BASE_URL)
+			.get('/v3/chats')
+			.query(true)
+			.reply(200, { chats: chats(0, 10), next_cursor: 'cur_2' });
+		expect(await collect({ returnAll: false, limit: 3 })).toEqual({
+			items: chats(0, 3),
+			requests: 1,
+		});
 	});
 
 	test('an empty page ends Return All even if a cursor comes back', async () => {

@@ -1,8 +1,17 @@
 'use strict';
 const nock = require('nock');
 const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
-const { TEST_SIGNING_SECRET, createExecuteContext, defaultCredentials } = require('../support/harness');
-const { PRODUCTION_URL, createTriggerContext, nowSeconds, signDelivery } = require('../support/webhookContext');
+const {
+	TEST_SIGNING_SECRET,
+	createExecuteContext,
+	defaultCredentials,
+} = require('../support/harness');
+const {
+	PRODUCTION_URL,
+	createTriggerContext,
+	nowSeconds,
+	signDelivery,
+} = require('../support/webhookContext');
 const {
 	LINE,
 	MEDIA_URL,
@@ -39,7 +48,10 @@ function registeredStaticData(secret = TEST_SIGNING_SECRET) {
 const baseParams = { events: ['message.received'], lines: [], options: {} };
 
 /** Runs webhook() for one delivery the way n8n does: a fresh context around shared static data. */
-async function deliver(delivery, { staticData = registeredStaticData(), params = baseParams, ...context } = {}) {
+async function deliver(
+	delivery,
+	{ staticData = registeredStaticData(), params = baseParams, ...context } = {},
+) {
 	const ctx = createTriggerContext({ params, staticData, request: delivery, ...context });
 	const result = await trigger.webhook.call(ctx);
 	return { result, ctx, staticData };
@@ -75,7 +87,9 @@ describe('a valid delivery', () => {
 		expect(description.version).toEqual([1, 1.1]);
 		expect(description.defaultVersion).toBe(1.1);
 		expect(description.inputs).toEqual([]);
-		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(description.webhooks).toEqual([
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		]);
 		expect(description.usableAsTool).toBeUndefined();
 		const events = description.properties.find((property) => property.name === 'events');
 		expect(events.default).toEqual(['message.received']);
@@ -96,7 +110,10 @@ describe('duplicates: one emission per event', () => {
 	test('a retry re-signed with a new timestamp but the same webhook-id emits nothing', async () => {
 		const payload = messageEventV2();
 		const staticData = registeredStaticData();
-		const first = await deliver(signDelivery(payload, { id: 'msg_same', timestamp: nowSeconds() - 120 }), { staticData });
+		const first = await deliver(
+			signDelivery(payload, { id: 'msg_same', timestamp: nowSeconds() - 120 }),
+			{ staticData },
+		);
 		const retry = await deliver(signDelivery(payload, { id: 'msg_same' }), { staticData });
 		expect(emitted(first.result)).toHaveLength(1);
 		expect(emitted(retry.result)).toHaveLength(0);
@@ -106,7 +123,10 @@ describe('duplicates: one emission per event', () => {
 		const payload = messageEventV2();
 		const staticData = registeredStaticData();
 		const first = await deliver(signDelivery(payload, { standard: false }), { staticData });
-		const retry = await deliver(signDelivery(payload, { standard: false, timestamp: nowSeconds() - 30 }), { staticData });
+		const retry = await deliver(
+			signDelivery(payload, { standard: false, timestamp: nowSeconds() - 30 }),
+			{ staticData },
+		);
 		expect(emitted(first.result)).toHaveLength(1);
 		expect(emitted(retry.result)).toHaveLength(0);
 	});
@@ -140,7 +160,9 @@ describe('duplicates: one emission per event', () => {
 		const { staticData } = await deliver(signDelivery(messageEventV2()));
 		expect(staticData['node:Linq Trigger'].dedupe.g).toHaveLength(1);
 		const reloaded = JSON.parse(JSON.stringify(staticData));
-		const again = await deliver(signDelivery(messageEventV2({ event_id: 'x' })), { staticData: reloaded });
+		const again = await deliver(signDelivery(messageEventV2({ event_id: 'x' })), {
+			staticData: reloaded,
+		});
 		expect(emitted(again.result)).toHaveLength(1);
 	});
 });
@@ -155,7 +177,9 @@ describe('refused with 401 and no execution', () => {
 
 	test('a tampered body', async () => {
 		const delivery = signDelivery(messageEventV2());
-		delivery.rawBody = Buffer.from(delivery.rawBody.toString().replace('Hello there', 'Hello thief'));
+		delivery.rawBody = Buffer.from(
+			delivery.rawBody.toString().replace('Hello there', 'Hello thief'),
+		);
 		await expect401(delivery);
 	});
 
@@ -205,26 +229,38 @@ describe('accepted', () => {
 
 	test('with the secret from the credentials when static data has none', async () => {
 		const credentials = defaultCredentials({ webhookSigningSecret: OTHER_SECRET });
-		const { result } = await deliver(signDelivery(messageEventV2(), { secret: OTHER_SECRET }), { staticData: {}, credentials });
+		const { result } = await deliver(signDelivery(messageEventV2(), { secret: OTHER_SECRET }), {
+			staticData: {},
+			credentials,
+		});
 		expect(emitted(result)).toHaveLength(1);
 	});
 
 	test('the stored secret wins over the credential one', async () => {
 		const credentials = defaultCredentials({ webhookSigningSecret: OTHER_SECRET });
-		const { ctx } = await deliver(signDelivery(messageEventV2(), { secret: OTHER_SECRET }), { credentials });
+		const { ctx } = await deliver(signDelivery(messageEventV2(), { secret: OTHER_SECRET }), {
+			credentials,
+		});
 		expect(ctx.response.statusCode).toBe(401);
 	});
 
-	test('a test delivery (manual mode) is verified with the test subscription\'s secret, not production\'s', async () => {
+	test("a test delivery (manual mode) is verified with the test subscription's secret, not production's", async () => {
 		const staticData = registeredStaticData();
-		staticData['node:Linq Trigger'].registrations['https://n8n.example.com/webhook-test/5f1c2d3e-trigger/webhook'] = {
+		staticData['node:Linq Trigger'].registrations[
+			'https://n8n.example.com/webhook-test/5f1c2d3e-trigger/webhook'
+		] = {
 			id: 'sub_test',
 			secret: OTHER_SECRET,
 			test: true,
 		};
-		const test = await deliver(signDelivery(messageEventV2(), { secret: OTHER_SECRET }), { staticData, mode: 'manual' });
+		const test = await deliver(signDelivery(messageEventV2(), { secret: OTHER_SECRET }), {
+			staticData,
+			mode: 'manual',
+		});
 		expect(emitted(test.result)).toHaveLength(1);
-		const crossed = await deliver(signDelivery(messageEventV2(), { secret: OTHER_SECRET }), { staticData });
+		const crossed = await deliver(signDelivery(messageEventV2(), { secret: OTHER_SECRET }), {
+			staticData,
+		});
 		expect(crossed.ctx.response.statusCode).toBe(401);
 	});
 });
@@ -263,8 +299,10 @@ describe('filtered: answered 200, no execution', () => {
 		expect(emitted((await deliver(signDelivery(payload), { params })).result)).toHaveLength(1);
 	});
 
-	test('the older format\'s is_from_me is filtered the same way', async () => {
-		expect(emitted((await deliver(signDelivery(messageEventV1({ isFromMe: true })))).result)).toHaveLength(0);
+	test("the older format's is_from_me is filtered the same way", async () => {
+		expect(
+			emitted((await deliver(signDelivery(messageEventV1({ isFromMe: true })))).result),
+		).toHaveLength(0);
 		expect(emitted((await deliver(signDelivery(messageEventV1()))).result)).toHaveLength(1);
 	});
 
@@ -276,14 +314,20 @@ describe('filtered: answered 200, no execution', () => {
 
 	test('a sender not in Allowed Senders', async () => {
 		const params = { ...baseParams, options: { allowedSenders: '+15559990000' } };
-		expect(emitted((await deliver(signDelivery(messageEventV2()), { params })).result)).toHaveLength(0);
+		expect(
+			emitted((await deliver(signDelivery(messageEventV2()), { params })).result),
+		).toHaveLength(0);
 	});
 
 	test('a line that was not selected', async () => {
 		const params = { ...baseParams, lines: ['+15550000002'] };
-		expect(emitted((await deliver(signDelivery(messageEventV2()), { params })).result)).toHaveLength(0);
+		expect(
+			emitted((await deliver(signDelivery(messageEventV2()), { params })).result),
+		).toHaveLength(0);
 		const ours = { ...baseParams, lines: [LINE] };
-		expect(emitted((await deliver(signDelivery(messageEventV2()), { params: ours })).result)).toHaveLength(1);
+		expect(
+			emitted((await deliver(signDelivery(messageEventV2()), { params: ours })).result),
+		).toHaveLength(1);
 	});
 });
 
@@ -295,28 +339,40 @@ describe('Download Media', () => {
 		const scope = nock('https://cdn.linq.test', { badheaders: ['authorization'] })
 			.get('/attachments/att_1/photo.jpg')
 			.reply(200, IMAGE, { 'content-type': 'image/jpeg' });
-		const payload = messageEventV2({ parts: [textPart('Look'), mediaPart({ size: IMAGE.length })] });
+		const payload = messageEventV2({
+			parts: [textPart('Look'), mediaPart({ size: IMAGE.length })],
+		});
 		const { result, ctx } = await deliver(signDelivery(payload), { params });
 		scope.done();
 		expect(ctx.response.statusCode).toBe(200);
 		expect(result.noWebhookResponse).toBe(true);
 		const [item] = emitted(result);
 		expect(Buffer.from(item.binary.attachment_0.data, 'base64')).toEqual(IMAGE);
-		expect(item.binary.attachment_0).toMatchObject({ fileName: 'photo.jpg', mimeType: 'image/jpeg' });
+		expect(item.binary.attachment_0).toMatchObject({
+			fileName: 'photo.jpg',
+			mimeType: 'image/jpeg',
+		});
 		expect(item.json.media[0].url).toBe(MEDIA_URL);
 		expect(item.json.media_download_errors).toBeUndefined();
 	});
 
 	test('the binary property prefix is configurable', async () => {
 		nock('https://cdn.linq.test').get('/attachments/att_1/photo.jpg').reply(200, IMAGE);
-		const custom = { ...baseParams, options: { downloadMedia: true, binaryPropertyPrefix: 'file_' } };
-		const { result } = await deliver(signDelivery(messageEventV2({ parts: [mediaPart()] })), { params: custom });
+		const custom = {
+			...baseParams,
+			options: { downloadMedia: true, binaryPropertyPrefix: 'file_' },
+		};
+		const { result } = await deliver(signDelivery(messageEventV2({ parts: [mediaPart()] })), {
+			params: custom,
+		});
 		expect(Object.keys(emitted(result)[0].binary)).toEqual(['file_0']);
 	});
 
 	test('a failed download still emits the event, with the error noted', async () => {
 		nock('https://cdn.linq.test').get('/attachments/att_1/photo.jpg').reply(403, 'expired');
-		const { result } = await deliver(signDelivery(messageEventV2({ parts: [mediaPart()] })), { params });
+		const { result } = await deliver(signDelivery(messageEventV2({ parts: [mediaPart()] })), {
+			params,
+		});
 		const [item] = emitted(result);
 		expect(item.binary).toEqual({});
 		expect(item.json.media_download_errors).toEqual([
@@ -334,9 +390,14 @@ describe('Download Media', () => {
 	});
 
 	test('a file that turns out larger than announced is dropped after download', async () => {
-		nock('https://cdn.linq.test').get('/attachments/att_1/photo.jpg').reply(200, Buffer.alloc(1_048_577));
+		nock('https://cdn.linq.test')
+			.get('/attachments/att_1/photo.jpg')
+			.reply(200, Buffer.alloc(1_048_577));
 		const small = { ...baseParams, options: { downloadMedia: true, maxMediaSizeMb: 1 } };
-		const { result } = await deliver(signDelivery(messageEventV2({ parts: [mediaPart({ size: 10 })] })), { params: small });
+		const { result } = await deliver(
+			signDelivery(messageEventV2({ parts: [mediaPart({ size: 10 })] })),
+			{ params: small },
+		);
 		expect(emitted(result)[0].binary).toEqual({});
 		expect(emitted(result)[0].json.media_download_errors).toHaveLength(1);
 	});

@@ -12,7 +12,11 @@ const { checkExists, create, delete: remove } = new LinqTrigger().webhookMethods
 const NODE_KEY = 'node:Linq Trigger';
 const PRODUCTION_TARGET = `${PRODUCTION_URL}?version=2026-02-03`;
 const TEST_TARGET = `${TEST_URL}?version=2026-02-03`;
-const params = { events: ['message.received', 'reaction.added'], lines: ['+1 555 000 0001'], options: {} };
+const params = {
+	events: ['message.received', 'reaction.added'],
+	lines: ['+1 555 000 0001'],
+	options: {},
+};
 
 function linq() {
 	return nock(BASE_URL, { reqheaders: { authorization: `Bearer ${TEST_TOKEN}` } });
@@ -96,7 +100,9 @@ describe('create', () => {
 	});
 
 	test('no events chosen is refused before anything is sent', async () => {
-		await expect(create.call(hook({ params: { ...params, events: [] } }))).rejects.toThrow(/Events is empty/);
+		await expect(create.call(hook({ params: { ...params, events: [] } }))).rejects.toThrow(
+			/Events is empty/,
+		);
 	});
 });
 
@@ -149,7 +155,11 @@ describe('checkExists', () => {
 			.reply(200, remote({ phone_numbers: null, is_active: false }))
 			.put('/v3/webhook-subscriptions/sub_1')
 			.reply(200, remote());
-		expect(await checkExists.call(hook({ staticData: withRegistrations({ [PRODUCTION_URL]: registration() }) }))).toBe(true);
+		expect(
+			await checkExists.call(
+				hook({ staticData: withRegistrations({ [PRODUCTION_URL]: registration() }) }),
+			),
+		).toBe(true);
 		scope.done();
 	});
 
@@ -170,7 +180,10 @@ describe('checkExists', () => {
 		expect(await checkExists.call(ctx)).toBe(false);
 		expect(await create.call(ctx)).toBe(true);
 		scope.done();
-		expect(ctx.staticData[NODE_KEY].registrations[PRODUCTION_URL]).toMatchObject({ id: 'sub_new', secret: 'whsec_bmV3LXNlY3JldA==' });
+		expect(ctx.staticData[NODE_KEY].registrations[PRODUCTION_URL]).toMatchObject({
+			id: 'sub_new',
+			secret: 'whsec_bmV3LXNlY3JldA==',
+		});
 	});
 
 	test('a stored entry without its secret is treated like no entry: the remote one is replaced', async () => {
@@ -179,7 +192,9 @@ describe('checkExists', () => {
 			.reply(200, { subscriptions: [remote()] })
 			.delete('/v3/webhook-subscriptions/sub_1')
 			.reply(204);
-		const ctx = hook({ staticData: withRegistrations({ [PRODUCTION_URL]: registration({ secret: '' }) }) });
+		const ctx = hook({
+			staticData: withRegistrations({ [PRODUCTION_URL]: registration({ secret: '' }) }),
+		});
 		expect(await checkExists.call(ctx)).toBe(false);
 		scope.done();
 	});
@@ -191,14 +206,19 @@ describe('checkExists', () => {
 			.reply(204)
 			.get('/v3/webhook-subscriptions')
 			.reply(200, { subscriptions: [] });
-		const ctx = hook({ staticData: withRegistrations({ [oldUrl]: registration({ id: 'sub_old' }) }) });
+		const ctx = hook({
+			staticData: withRegistrations({ [oldUrl]: registration({ id: 'sub_old' }) }),
+		});
 		expect(await checkExists.call(ctx)).toBe(false);
 		scope.done();
 		expect(ctx.staticData[NODE_KEY].registrations).toEqual({});
 	});
 
 	test('a server error while checking surfaces instead of being swallowed', async () => {
-		linq().get('/v3/webhook-subscriptions/sub_1').times(5).reply(500, { code: 3000, message: 'boom' });
+		linq()
+			.get('/v3/webhook-subscriptions/sub_1')
+			.times(5)
+			.reply(500, { code: 3000, message: 'boom' });
 		const ctx = hook({ staticData: withRegistrations({ [PRODUCTION_URL]: registration() }) });
 		await expect(checkExists.call(ctx)).rejects.toThrow(/500/);
 	});
@@ -214,7 +234,9 @@ describe('delete', () => {
 	});
 
 	test('a 404 counts as already gone', async () => {
-		const scope = linq().delete('/v3/webhook-subscriptions/sub_1').reply(404, { code: 2001, message: 'Not found' });
+		const scope = linq()
+			.delete('/v3/webhook-subscriptions/sub_1')
+			.reply(404, { code: 2001, message: 'Not found' });
 		const ctx = hook({ staticData: withRegistrations({ [PRODUCTION_URL]: registration() }) });
 		expect(await remove.call(ctx)).toBe(true);
 		scope.done();
@@ -222,7 +244,10 @@ describe('delete', () => {
 	});
 
 	test('a 500 throws and keeps the entry, so a later attempt can still remove it', async () => {
-		linq().delete('/v3/webhook-subscriptions/sub_1').times(5).reply(500, { code: 3000, message: 'boom', trace_id: 't9' });
+		linq()
+			.delete('/v3/webhook-subscriptions/sub_1')
+			.times(5)
+			.reply(500, { code: 3000, message: 'boom', trace_id: 't9' });
 		const ctx = hook({ staticData: withRegistrations({ [PRODUCTION_URL]: registration() }) });
 		await expect(remove.call(ctx)).rejects.toMatchObject({ httpCode: '500' });
 		expect(ctx.staticData[NODE_KEY].registrations[PRODUCTION_URL].id).toBe('sub_1');
@@ -243,23 +268,36 @@ describe('"Listen for test event" next to an active workflow', () => {
 	test('the test URL gets its own subscription and secret, and the test delete leaves production untouched', async () => {
 		// n8n starts the test listen from a copy of the workflow's static data, which holds production's entry.
 		const staticData = withRegistrations({ [PRODUCTION_URL]: registration() });
-		const testHook = () => createTriggerContext({ params, mode: 'manual', webhookUrl: TEST_URL, staticData });
+		const testHook = () =>
+			createTriggerContext({ params, mode: 'manual', webhookUrl: TEST_URL, staticData });
 		const scope = linq()
 			.get('/v3/webhook-subscriptions')
 			.reply(200, { subscriptions: [remote()] })
 			.post('/v3/webhook-subscriptions', (sent) => sent.target_url === TEST_TARGET)
-			.reply(201, { ...remote({ id: 'sub_test', target_url: TEST_TARGET }), signing_secret: 'whsec_dGVzdC1vbmx5' })
+			.reply(201, {
+				...remote({ id: 'sub_test', target_url: TEST_TARGET }),
+				signing_secret: 'whsec_dGVzdC1vbmx5',
+			})
 			.delete('/v3/webhook-subscriptions/sub_test')
 			.reply(204);
 
 		expect(await checkExists.call(testHook())).toBe(false);
 		expect(await create.call(testHook())).toBe(true);
 		const registrations = staticData[NODE_KEY].registrations;
-		expect(registrations[TEST_URL]).toMatchObject({ id: 'sub_test', secret: 'whsec_dGVzdC1vbmx5', test: true });
+		expect(registrations[TEST_URL]).toMatchObject({
+			id: 'sub_test',
+			secret: 'whsec_dGVzdC1vbmx5',
+			test: true,
+		});
 		expect(registrations[PRODUCTION_URL]).toEqual(registration());
 
 		// When the listen ends n8n calls delete with the test URL (mode "internal").
-		const end = createTriggerContext({ params, mode: 'internal', webhookUrl: TEST_URL, staticData });
+		const end = createTriggerContext({
+			params,
+			mode: 'internal',
+			webhookUrl: TEST_URL,
+			staticData,
+		});
 		expect(await remove.call(end)).toBe(true);
 		scope.done();
 		expect(staticData[NODE_KEY].registrations).toEqual({ [PRODUCTION_URL]: registration() });
@@ -285,9 +323,15 @@ describe('requests match the official SDK', () => {
 	});
 
 	test('update', async () => {
-		const theirs = await captureRequest(() => sdk().webhookSubscriptions.update('sub_1', { ...wanted, is_active: true }), { reply });
+		const theirs = await captureRequest(
+			() => sdk().webhookSubscriptions.update('sub_1', { ...wanted, is_active: true }),
+			{ reply },
+		);
 		const requests = await captureRequest(
-			() => checkExists.call(hook({ staticData: withRegistrations({ [PRODUCTION_URL]: registration() }) })),
+			() =>
+				checkExists.call(
+					hook({ staticData: withRegistrations({ [PRODUCTION_URL]: registration() }) }),
+				),
 			{ reply, all: true },
 		);
 		expect(requests.map((request) => request.method)).toEqual(['GET', 'PUT']);
@@ -295,9 +339,12 @@ describe('requests match the official SDK', () => {
 	});
 
 	test('delete', async () => {
-		const theirs = await captureRequest(() => sdk().webhookSubscriptions.delete('sub_1'), { reply });
+		const theirs = await captureRequest(() => sdk().webhookSubscriptions.delete('sub_1'), {
+			reply,
+		});
 		const ours = await captureRequest(
-			() => remove.call(hook({ staticData: withRegistrations({ [PRODUCTION_URL]: registration() }) })),
+			() =>
+				remove.call(hook({ staticData: withRegistrations({ [PRODUCTION_URL]: registration() }) })),
 			{ reply },
 		);
 		expectSameRequest(ours, theirs);

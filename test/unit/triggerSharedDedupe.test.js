@@ -9,7 +9,12 @@ const nock = require('nock');
 const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
 const { MAX_LIVE_STATES, liveDedupeStateCount } = require('../../nodes/LinqTrigger/liveDedupe');
 const { BASE_URL, TEST_SIGNING_SECRET, createExecuteContext } = require('../support/harness');
-const { PRODUCTION_URL, TEST_URL, createTriggerContext, signDelivery } = require('../support/webhookContext');
+const {
+	PRODUCTION_URL,
+	TEST_URL,
+	createTriggerContext,
+	signDelivery,
+} = require('../support/webhookContext');
 const { messageEventV2 } = require('../support/linqEvents');
 
 afterEach(() => nock.cleanAll());
@@ -54,8 +59,18 @@ function workflowDb(staticData = registered()) {
 }
 
 /** A webhook call as n8n makes it: its own static data copy, loaded before it runs. */
-function call(db, delivery, { trigger = new LinqTrigger(), mode = 'webhook', staticData = db.load() } = {}) {
-	const ctx = createTriggerContext({ params, staticData, request: delivery, workflowId: db.id, mode });
+function call(
+	db,
+	delivery,
+	{ trigger = new LinqTrigger(), mode = 'webhook', staticData = db.load() } = {},
+) {
+	const ctx = createTriggerContext({
+		params,
+		staticData,
+		request: delivery,
+		workflowId: db.id,
+		mode,
+	});
 	return {
 		staticData,
 		run: () => trigger.webhook.call(ctx),
@@ -87,15 +102,18 @@ describe('concurrent calls, each with its own static data copy', () => {
 	test.each([
 		['first to last', (calls) => calls],
 		['last to first', (calls) => [...calls].reverse()],
-	])('the same event delivered twice at once emits once, whichever save lands last (%s)', async (_, order) => {
-		const db = workflowDb();
-		const delivery = signDelivery(messageEventV2(), { id: 'msg_twice' });
-		const calls = [call(db, delivery), call(db, delivery)];
-		const results = await Promise.all(calls.map((one) => one.run()));
-		for (const one of order(calls)) one.save();
-		expect(results.map(emitted).sort()).toEqual([0, 1]);
-		expect(await deliverAndSave(db, delivery)).toBe(0);
-	});
+	])(
+		'the same event delivered twice at once emits once, whichever save lands last (%s)',
+		async (_, order) => {
+			const db = workflowDb();
+			const delivery = signDelivery(messageEventV2(), { id: 'msg_twice' });
+			const calls = [call(db, delivery), call(db, delivery)];
+			const results = await Promise.all(calls.map((one) => one.run()));
+			for (const one of order(calls)) one.save();
+			expect(results.map(emitted).sort()).toEqual([0, 1]);
+			expect(await deliverAndSave(db, delivery)).toBe(0);
+		},
+	);
 
 	test('an event seen by call A is a duplicate for call B, whose copy was loaded before A ran', async () => {
 		const db = workflowDb();
@@ -108,11 +126,14 @@ describe('concurrent calls, each with its own static data copy', () => {
 
 	test('20 senders redelivering 60 events at once: each event emits exactly once', async () => {
 		const db = workflowDb();
-		const events = Array.from({ length: 60 }, (_, n) => signDelivery(messageEventV2({ messageId: `msg_${n}` }), { id: `wh_${n}` }));
+		const events = Array.from({ length: 60 }, (_, n) =>
+			signDelivery(messageEventV2({ messageId: `msg_${n}` }), { id: `wh_${n}` }),
+		);
 		const wave = (deliveries) => deliveries.map((delivery) => call(db, delivery));
 		const first = wave(events.slice(0, 20));
 		const rest = [];
-		for (let n = 20; n < 60; n += 20) rest.push(wave([...events.slice(n, n + 20), ...events.slice(n - 20, n)]));
+		for (let n = 20; n < 60; n += 20)
+			rest.push(wave([...events.slice(n, n + 20), ...events.slice(n - 20, n)]));
 		let emissions = 0;
 		for (const calls of [first, ...rest]) {
 			const results = await Promise.all(calls.map((one) => one.run()));
@@ -126,12 +147,18 @@ describe('concurrent calls, each with its own static data copy', () => {
 
 	test('the static data each call writes holds every key the process has seen', async () => {
 		const db = workflowDb();
-		const calls = [1, 2, 3].map((n) => call(db, signDelivery(messageEventV2(), { id: `msg_all_${n}` })));
+		const calls = [1, 2, 3].map((n) =>
+			call(db, signDelivery(messageEventV2(), { id: `msg_all_${n}` })),
+		);
 		await Promise.all(calls.map((one) => one.run()));
 		calls[2].save();
 		const trigger = restartedTrigger();
 		for (const n of [1, 2, 3]) {
-			expect(await deliverAndSave(db, signDelivery(messageEventV2(), { id: `msg_all_${n}` }), { trigger })).toBe(0);
+			expect(
+				await deliverAndSave(db, signDelivery(messageEventV2(), { id: `msg_all_${n}` }), {
+					trigger,
+				}),
+			).toBe(0);
 		}
 	});
 
@@ -150,13 +177,18 @@ describe('across restarts, through static data', () => {
 		expect(await deliverAndSave(db, delivery, { trigger: restartedTrigger() })).toBe(0);
 	});
 
-	test('when n8n drops the webhook call\'s save, the execution step saves the event', async () => {
+	test("when n8n drops the webhook call's save, the execution step saves the event", async () => {
 		const db = workflowDb();
 		const delivery = signDelivery(messageEventV2(), { id: 'msg_exec' });
 		const webhookCall = call(db, delivery);
 		const result = await webhookCall.run();
 		const executionData = db.load();
-		const run = createExecuteContext({ items: result.workflowData[0], staticData: executionData[NODE_KEY], mode: 'webhook', workflowId: db.id });
+		const run = createExecuteContext({
+			items: result.workflowData[0],
+			staticData: executionData[NODE_KEY],
+			mode: 'webhook',
+			workflowId: db.id,
+		});
 		await new LinqTrigger().execute.call(run);
 		db.save(executionData);
 		expect(await deliverAndSave(db, delivery, { trigger: restartedTrigger() })).toBe(0);
@@ -176,10 +208,15 @@ describe('across restarts, through static data', () => {
 describe('the live states are bounded', () => {
 	/** n8n runs the delete hook in mode "internal", for test listens and deactivation alike. */
 	function hook(db) {
-		return createTriggerContext({ params, staticData: db.load(), workflowId: db.id, mode: 'internal' });
+		return createTriggerContext({
+			params,
+			staticData: db.load(),
+			workflowId: db.id,
+			mode: 'internal',
+		});
 	}
 
-	test('delete removes the registration\'s live state', async () => {
+	test("delete removes the registration's live state", async () => {
 		const db = workflowDb();
 		const delivery = signDelivery(messageEventV2(), { id: 'msg_unsaved' });
 		expect(emitted(await call(db, delivery).run())).toBe(1);
@@ -200,7 +237,9 @@ describe('the live states are bounded', () => {
 		expect(await deliverAndSave(db, saved)).toBe(1);
 		expect(emitted(await call(db, unsaved).run())).toBe(1);
 
-		db.save({ [NODE_KEY]: { ...registered('sub_2')[NODE_KEY], dedupe: db.saved()[NODE_KEY].dedupe } });
+		db.save({
+			[NODE_KEY]: { ...registered('sub_2')[NODE_KEY], dedupe: db.saved()[NODE_KEY].dedupe },
+		});
 		expect(emitted(await call(db, unsaved).run())).toBe(1);
 		expect(emitted(await call(db, saved).run())).toBe(0);
 	});
@@ -222,7 +261,13 @@ describe('the live states are bounded', () => {
 		expect(emitted(await call(db, delivery, { mode: 'manual' }).run())).toBe(0);
 
 		nock(BASE_URL).delete('/v3/webhook-subscriptions/sub_test').reply(204);
-		const ended = createTriggerContext({ params, staticData: db.load(), workflowId: db.id, mode: 'internal', webhookUrl: TEST_URL });
+		const ended = createTriggerContext({
+			params,
+			staticData: db.load(),
+			workflowId: db.id,
+			mode: 'internal',
+			webhookUrl: TEST_URL,
+		});
 		await new LinqTrigger().webhookMethods.default.delete.call(ended);
 		expect(emitted(await call(db, delivery).run())).toBe(0);
 		expect(emitted(await call(db, delivery, { mode: 'manual' }).run())).toBe(1);

@@ -1,7 +1,10 @@
 'use strict';
 const crypto = require('crypto');
 const { Webhook } = require('standardwebhooks');
-const { verifySignature, TIMESTAMP_TOLERANCE_SECONDS } = require('../../nodes/LinqTrigger/verifySignature');
+const {
+	verifySignature,
+	TIMESTAMP_TOLERANCE_SECONDS,
+} = require('../../nodes/LinqTrigger/verifySignature');
 const { TEST_SIGNING_SECRET } = require('../support/harness');
 const { signDelivery } = require('../support/webhookContext');
 
@@ -34,20 +37,27 @@ describe('Standard Webhooks signatures (standardwebhooks package as the oracle)'
 	test('any v1 entry of a space-separated list may match; other versions are ignored', () => {
 		const { headers, rawBody } = standardOnly();
 		const valid = headers['webhook-signature'];
-		headers['webhook-signature'] = `v2,${valid.slice(3)} v1,${Buffer.alloc(32, 7).toString('base64')} ${valid}`;
+		headers['webhook-signature'] =
+			`v2,${valid.slice(3)} v1,${Buffer.alloc(32, 7).toString('base64')} ${valid}`;
 		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW).ok).toBe(true);
 	});
 
 	test('a v2 entry carrying the right digest is not accepted', () => {
 		const { headers, rawBody } = standardOnly();
 		headers['webhook-signature'] = `v2,${headers['webhook-signature'].slice(3)}`;
-		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({ ok: false, reason: 'bad_signature' });
+		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({
+			ok: false,
+			reason: 'bad_signature',
+		});
 	});
 
 	test('a tampered body is refused', () => {
 		const { headers } = standardOnly();
 		const tampered = Buffer.from(BODY.replace('m1', 'm2'));
-		expect(verifySignature(headers, tampered, [TEST_SIGNING_SECRET], NOW)).toEqual({ ok: false, reason: 'bad_signature' });
+		expect(verifySignature(headers, tampered, [TEST_SIGNING_SECRET], NOW)).toEqual({
+			ok: false,
+			reason: 'bad_signature',
+		});
 	});
 
 	test('the same JSON re-serialised with other spacing is refused: bytes count, not meaning', () => {
@@ -58,7 +68,10 @@ describe('Standard Webhooks signatures (standardwebhooks package as the oracle)'
 
 	test('a signature made with another secret is refused', () => {
 		const { headers, rawBody } = standardOnly({ secret: OTHER_SECRET });
-		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({ ok: false, reason: 'bad_signature' });
+		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({
+			ok: false,
+			reason: 'bad_signature',
+		});
 	});
 
 	test('a changed webhook-id invalidates the signature', () => {
@@ -69,7 +82,9 @@ describe('Standard Webhooks signatures (standardwebhooks package as the oracle)'
 
 	test('when several secrets are held, the one that signed is found', () => {
 		const { headers, rawBody } = standardOnly({ secret: OTHER_SECRET });
-		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET, OTHER_SECRET], NOW).ok).toBe(true);
+		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET, OTHER_SECRET], NOW).ok).toBe(
+			true,
+		);
 	});
 
 	test.each([
@@ -77,7 +92,10 @@ describe('Standard Webhooks signatures (standardwebhooks package as the oracle)'
 		['future', TIMESTAMP_TOLERANCE_SECONDS + 1, 'future_timestamp'],
 	])('a %s timestamp is refused even when correctly signed', (_, offset, reason) => {
 		const { headers, rawBody } = standardOnly({ timestamp: NOW + offset });
-		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({ ok: false, reason });
+		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({
+			ok: false,
+			reason,
+		});
 	});
 
 	test('timestamps exactly five minutes off either way are still accepted', () => {
@@ -90,14 +108,20 @@ describe('Standard Webhooks signatures (standardwebhooks package as the oracle)'
 	test('a timestamp that is not a number of seconds is refused', () => {
 		const { headers, rawBody } = standardOnly();
 		headers['webhook-timestamp'] = '2026-11-23T16:00:00Z';
-		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({ ok: false, reason: 'bad_timestamp' });
+		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({
+			ok: false,
+			reason: 'bad_timestamp',
+		});
 	});
 });
 
 describe('legacy X-Webhook-Signature', () => {
 	test('legacy-only headers with a valid signature are accepted', () => {
 		const { headers, rawBody } = legacyOnly();
-		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({ ok: true, scheme: 'legacy' });
+		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({
+			ok: true,
+			scheme: 'legacy',
+		});
 	});
 
 	test('a sha256= prefix is understood', () => {
@@ -110,20 +134,47 @@ describe('legacy X-Webhook-Signature', () => {
 		const key = Buffer.from(TEST_SIGNING_SECRET.slice(6), 'base64');
 		const headers = {
 			'x-webhook-timestamp': String(NOW),
-			'x-webhook-signature': crypto.createHmac('sha256', key).update(`${NOW}.${BODY}`).digest('hex'),
+			'x-webhook-signature': crypto
+				.createHmac('sha256', key)
+				.update(`${NOW}.${BODY}`)
+				.digest('hex'),
 		};
-		expect(verifySignature(headers, BODY, [TEST_SIGNING_SECRET], NOW)).toEqual({ ok: false, reason: 'bad_signature' });
+		expect(verifySignature(headers, BODY, [TEST_SIGNING_SECRET], NOW)).toEqual({
+			ok: false,
+			reason: 'bad_signature',
+		});
 	});
 
 	test('tampered body, wrong secret, stale and future timestamps are refused', () => {
 		const signed = legacyOnly();
 		expect(verifySignature(signed.headers, `${BODY} `, [TEST_SIGNING_SECRET], NOW).ok).toBe(false);
-		expect(verifySignature(legacyOnly({ secret: OTHER_SECRET }).headers, BODY, [TEST_SIGNING_SECRET], NOW).ok).toBe(false);
-		expect(verifySignature(legacyOnly({ timestamp: NOW - 301 }).headers, BODY, [TEST_SIGNING_SECRET], NOW)).toEqual({
+		expect(
+			verifySignature(
+				legacyOnly({ secret: OTHER_SECRET }).headers,
+				BODY,
+				[TEST_SIGNING_SECRET],
+				NOW,
+			).ok,
+		).toBe(false);
+		expect(
+			verifySignature(
+				legacyOnly({ timestamp: NOW - 301 }).headers,
+				BODY,
+				[TEST_SIGNING_SECRET],
+				NOW,
+			),
+		).toEqual({
 			ok: false,
 			reason: 'stale_timestamp',
 		});
-		expect(verifySignature(legacyOnly({ timestamp: NOW + 301 }).headers, BODY, [TEST_SIGNING_SECRET], NOW)).toEqual({
+		expect(
+			verifySignature(
+				legacyOnly({ timestamp: NOW + 301 }).headers,
+				BODY,
+				[TEST_SIGNING_SECRET],
+				NOW,
+			),
+		).toEqual({
 			ok: false,
 			reason: 'future_timestamp',
 		});
@@ -132,19 +183,28 @@ describe('legacy X-Webhook-Signature', () => {
 	test('a valid legacy signature does not rescue a failed Standard Webhooks one', () => {
 		const { headers, rawBody } = signDelivery(BODY, { timestamp: NOW });
 		headers['webhook-signature'] = `v1,${Buffer.alloc(32).toString('base64')}`;
-		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({ ok: false, reason: 'bad_signature' });
+		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({
+			ok: false,
+			reason: 'bad_signature',
+		});
 	});
 });
 
 describe('refusals before any HMAC', () => {
 	test('no headers at all', () => {
-		expect(verifySignature({}, BODY, [TEST_SIGNING_SECRET], NOW)).toEqual({ ok: false, reason: 'missing_headers' });
+		expect(verifySignature({}, BODY, [TEST_SIGNING_SECRET], NOW)).toEqual({
+			ok: false,
+			reason: 'missing_headers',
+		});
 	});
 
 	test('an incomplete Standard Webhooks set without legacy headers', () => {
 		const { headers, rawBody } = standardOnly();
 		delete headers['webhook-id'];
-		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({ ok: false, reason: 'missing_headers' });
+		expect(verifySignature(headers, rawBody, [TEST_SIGNING_SECRET], NOW)).toEqual({
+			ok: false,
+			reason: 'missing_headers',
+		});
 	});
 
 	test('no secret means refused, never accepted unsigned', () => {

@@ -254,13 +254,11 @@ describe('webhook subscription delete', () => {
 	});
 
 	test('a missing subscription surfaces a NodeApiError with status 404, code and trace_id', async () => {
-		nock(BASE_URL)
-			.delete(`/v3/webhook-subscriptions/${ID}`)
-			.reply(404, {
-				code: 2004,
-				message: 'Webhook subscription not found',
-				trace_id: '0af7651916cd43dd8448eb211c80319c',
-			});
+		nock(BASE_URL).delete(`/v3/webhook-subscriptions/${ID}`).reply(404, {
+			code: 2004,
+			message: 'Webhook subscription not found',
+			trace_id: '0af7651916cd43dd8448eb211c80319c',
+		});
 		const ctx = createExecuteContext({ params });
 		const error = await new Linq().execute.call(ctx).catch((caught) => caught);
 		expect(error).toBeInstanceOf(NodeApiError);

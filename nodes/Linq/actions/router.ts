@@ -6,10 +6,9 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { LIMITS } from './common/limits';
 import { resources } from './resources';
 import type { LinqOperation, OperationResult } from './types';
-
-export const MAX_CONCURRENCY = 10;
 
 function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
 	const list = Array.isArray(result) ? result : [result];
@@ -51,7 +50,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const requested = operation.concurrent
 		? Number(this.getNodeParameter('options.concurrency', 0, 1))
 		: 1;
-	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(requested) || 1));
+	const concurrency = Math.min(LIMITS.concurrency, Math.max(1, Math.floor(requested) || 1));
 
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const failures = new Map<number, unknown>();

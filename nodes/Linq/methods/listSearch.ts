@@ -17,7 +17,8 @@ function otherHandles(chat: IDataObject): string[] {
 
 function chatItem(chat: IDataObject): INodeListSearchItems {
 	const handles = otherHandles(chat).join(', ');
-	const name = typeof chat.display_name === 'string' && chat.display_name ? chat.display_name : handles;
+	const name =
+		typeof chat.display_name === 'string' && chat.display_name ? chat.display_name : handles;
 	return {
 		name: name && handles && name !== handles ? `${name} (${handles})` : name || String(chat.id),
 		value: String(chat.id),

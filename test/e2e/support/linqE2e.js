@@ -25,7 +25,10 @@ async function startLinqE2e({ https = false } = {}) {
 		if (tls) cleanups.push(() => tls.dispose());
 		const fake = await startFakeLinq({ tls });
 		cleanups.push(() => fake.close());
-		const n8n = await createInstance({ tarball, env: tls ? { NODE_EXTRA_CA_CERTS: tls.caBundle } : {} });
+		const n8n = await createInstance({
+			tarball,
+			env: tls ? { NODE_EXTRA_CA_CERTS: tls.caBundle } : {},
+		});
 		cleanups.push(() => n8n.dispose());
 
 		/** A Linq credential with `apiToken` (the fake's own token unless given), Base URL → fake. */
@@ -33,7 +36,7 @@ async function startLinqE2e({ https = false } = {}) {
 			// The editor's own endpoint: the public API's credential schema differs between versions.
 			const credential = await n8n.rest('POST', '/credentials', {
 				name,
-				type: 'linqApi',
+				type: 'linqAppApi',
 				data: { apiToken, baseUrl: fake.baseUrl, webhookSigningSecret: '' },
 			});
 			return credential.id;

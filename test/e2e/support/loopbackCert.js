@@ -15,14 +15,30 @@ function createLoopbackCert() {
 	const certFile = path.join(dir, 'cert.pem');
 	execFileSync(
 		'openssl',
-		['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2',
-			'-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'rsa:2048',
+			'-nodes',
+			'-keyout',
+			keyFile,
+			'-out',
+			certFile,
+			'-days',
+			'2',
+			'-subj',
+			'/CN=127.0.0.1',
+			'-addext',
+			'subjectAltName=IP:127.0.0.1',
+		],
 		{ stdio: 'ignore' },
 	);
 	const cert = fs.readFileSync(certFile);
 	const existing = process.env.NODE_EXTRA_CA_CERTS;
 	const bundle = path.join(dir, 'ca-bundle.pem');
-	const previous = existing && fs.existsSync(existing) ? `${fs.readFileSync(existing, 'utf8').trimEnd()}\n` : '';
+	const previous =
+		existing && fs.existsSync(existing) ? `${fs.readFileSync(existing, 'utf8').trimEnd()}\n` : '';
 	fs.writeFileSync(bundle, `${previous}${cert}`);
 	return {
 		key: fs.readFileSync(keyFile),

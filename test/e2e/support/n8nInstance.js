@@ -41,7 +41,8 @@ function freePort() {
  */
 async function requireRuntime() {
 	if (isInstalled()) return runtimePaths();
-	if (process.env.LINQ_E2E_INSTALL_N8N === '1') return await ensureN8n({ say: (line) => process.stderr.write(`[n8n] ${line}\n`) });
+	if (process.env.LINQ_E2E_INSTALL_N8N === '1')
+		return await ensureN8n({ say: (line) => process.stderr.write(`[n8n] ${line}\n`) });
 	throw new Error(
 		`n8n is not installed in ${runtimePaths().dir}. Run \`npm run n8n:install\` first (6-10 minutes, once), ` +
 			'or set LINQ_E2E_INSTALL_N8N=1 to let the suite install it.',
@@ -62,7 +63,11 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 		userFolder,
 		port,
 		brokerPort,
-		extra: { N8N_ENCRYPTION_KEY: 'linq-e2e-encryption-key-0123456789', N8N_LOG_LEVEL: 'info', ...extraEnv },
+		extra: {
+			N8N_ENCRYPTION_KEY: 'linq-e2e-encryption-key-0123456789',
+			N8N_LOG_LEVEL: 'info',
+			...extraEnv,
+		},
 	});
 
 	let server;
@@ -102,15 +107,22 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 			headers: { cookie, 'browser-id': BROWSER_ID },
 		});
 		if (response.status >= 400) {
-			throw new Error(`${method} /rest${urlPath} answered ${response.status}: ${response.text.slice(0, 500)}`);
+			throw new Error(
+				`${method} /rest${urlPath} answered ${response.status}: ${response.text.slice(0, 500)}`,
+			);
 		}
 		return response.body?.data ?? response.body;
 	}
 
 	async function api(method, urlPath, body) {
-		const response = await request(method, `/api/v1${urlPath}`, { body, headers: { 'x-n8n-api-key': apiKey } });
+		const response = await request(method, `/api/v1${urlPath}`, {
+			body,
+			headers: { 'x-n8n-api-key': apiKey },
+		});
 		if (response.status >= 400) {
-			throw new Error(`${method} /api/v1${urlPath} answered ${response.status}: ${response.text.slice(0, 500)}`);
+			throw new Error(
+				`${method} /api/v1${urlPath} answered ${response.status}: ${response.text.slice(0, 500)}`,
+			);
 		}
 		return response.body;
 	}
@@ -121,7 +133,8 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 			body: OWNER,
 			headers: { 'browser-id': BROWSER_ID },
 		});
-		if (response.status >= 400) throw new Error(`Owner setup failed (${response.status}): ${response.text.slice(0, 500)}`);
+		if (response.status >= 400)
+			throw new Error(`Owner setup failed (${response.status}): ${response.text.slice(0, 500)}`);
 		cookie = (response.headers.getSetCookie?.() ?? [])
 			.map((entry) => entry.split(';')[0])
 			.join('; ');
@@ -134,8 +147,12 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 	/** A package n8n cannot load makes every later step fail obscurely; say it first. */
 	async function assertPackageLoaded() {
 		const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
-		const expectedNodes = (manifest.n8n?.nodes ?? []).map((file) => `${manifest.name}.${lowerFirst(path.basename(file, '.node.js'))}`);
-		const expectedCredentials = (manifest.n8n?.credentials ?? []).map((file) => lowerFirst(path.basename(file, '.credentials.js')));
+		const expectedNodes = (manifest.n8n?.nodes ?? []).map(
+			(file) => `${manifest.name}.${lowerFirst(path.basename(file, '.node.js'))}`,
+		);
+		const expectedCredentials = (manifest.n8n?.credentials ?? []).map((file) =>
+			lowerFirst(path.basename(file, '.credentials.js')),
+		);
 		const headers = { cookie, 'browser-id': BROWSER_ID };
 		const nodes = (await request('GET', '/types/nodes.json', { headers })).body ?? [];
 		const credentials = (await request('GET', '/types/credentials.json', { headers })).body ?? [];
@@ -188,7 +205,7 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 		},
 		async dispose() {
 			if (server) await server.stop();
-				fs.rmSync(userFolder, { recursive: true, force: true });
+			fs.rmSync(userFolder, { recursive: true, force: true });
 		},
 	};
 }

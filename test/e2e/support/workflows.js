@@ -17,7 +17,13 @@ function webhookNode(path) {
 		typeVersion: 2,
 		position: [0, 0],
 		webhookId: crypto.randomUUID(),
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'allEntries',
+			options: {},
+		},
 	};
 }
 
@@ -46,14 +52,16 @@ function linqNode(parameters, credentialId) {
 		typeVersion: 1,
 		position: [440, 0],
 		parameters,
-		credentials: { linqApi: { id: credentialId, name: 'Linq (fake)' } },
+		credentials: { linqAppApi: { id: credentialId, name: 'Linq (fake)' } },
 	};
 }
 
 function chain(nodes) {
 	const connections = {};
 	for (let index = 0; index < nodes.length - 1; index++) {
-		connections[nodes[index].name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+		connections[nodes[index].name] = {
+			main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+		};
 	}
 	return connections;
 }
@@ -75,7 +83,7 @@ function triggerWorkflow({ name, parameters, credentialId }) {
 		position: [0, 0],
 		webhookId: crypto.randomUUID(),
 		parameters,
-		credentials: { linqApi: { id: credentialId, name: 'Linq (fake)' } },
+		credentials: { linqAppApi: { id: credentialId, name: 'Linq (fake)' } },
 	};
 	return { name, nodes: [trigger], connections: {}, settings: { executionOrder: 'v1' } };
 }

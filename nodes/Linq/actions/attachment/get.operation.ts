@@ -9,7 +9,8 @@ export const getAttachment: LinqOperation = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get an attachment',
-	description: 'Get the name, type, size and download URL of an attachment, and optionally the file itself',
+	description:
+		'Get the name, type, size and download URL of an attachment, and optionally the file itself',
 	properties: [
 		attachmentIdField,
 		{

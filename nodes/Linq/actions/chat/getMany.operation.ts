@@ -34,7 +34,8 @@ export const getManyChats: LinqOperation = {
 					type: 'string',
 					default: '',
 					placeholder: '+15551234567',
-					description: 'Only chats with this participant: an E.164 phone number or an email address',
+					description:
+						'Only chats with this participant: an E.164 phone number or an email address',
 				},
 			],
 		},

@@ -52,7 +52,9 @@ export const sendVoiceMemo: LinqOperation = {
 		const body: IDataObject = {};
 		if (this.getNodeParameter('source', itemIndex, 'url') === 'binary') {
 			const name = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
-			const file = await readBinaryFile.call(this, itemIndex, name, { requiredTypePrefix: 'audio/' });
+			const file = await readBinaryFile.call(this, itemIndex, name, {
+				requiredTypePrefix: 'audio/',
+			});
 			body.attachment_id = (await uploadBinary.call(this, itemIndex, file)).attachment_id;
 		} else {
 			const url = String(this.getNodeParameter('voiceMemoUrl', itemIndex, '') ?? '').trim();

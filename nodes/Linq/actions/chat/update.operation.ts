@@ -52,6 +52,11 @@ export const updateChat: LinqOperation = {
 				{ itemIndex },
 			);
 		}
-		return await linqApiRequest.call(this, { method: 'PUT', path: chatPath(chatId), body, itemIndex });
+		return await linqApiRequest.call(this, {
+			method: 'PUT',
+			path: chatPath(chatId),
+			body,
+			itemIndex,
+		});
 	},
 };

@@ -86,7 +86,10 @@ export function checkMessageContent(input: MessageContentInput): ContentProblem 
 			};
 		}
 		if (media.source === 'binary' && !media.binaryPropertyName.trim()) {
-			return { field: 'Binary Property', message: `Binary Property of media ${index + 1} is empty` };
+			return {
+				field: 'Binary Property',
+				message: `Binary Property of media ${index + 1} is empty`,
+			};
 		}
 	}
 	const urlMedia = input.media.filter((media) => media.source === 'url').length;
@@ -100,7 +103,10 @@ export function checkMessageContent(input: MessageContentInput): ContentProblem 
 		return { field: 'Media', message: `Media makes the message longer than ${LIMITS.parts} parts` };
 	}
 	if (input.replyToPartIndex !== undefined && !input.replyToMessageId?.trim()) {
-		return { field: 'Reply To Message ID', message: 'Reply To Part Index needs a Reply To Message ID' };
+		return {
+			field: 'Reply To Message ID',
+			message: 'Reply To Part Index needs a Reply To Message ID',
+		};
 	}
 	return undefined;
 }
@@ -109,7 +115,10 @@ export function checkMessageContent(input: MessageContentInput): ContentProblem 
  * The `message` object of every Linq send. Binary media must already be uploaded:
  * `attachmentIds` holds one attachment ID per binary media entry, in order.
  */
-export function buildMessageContent(input: MessageContentInput, attachmentIds: string[] = []): IDataObject {
+export function buildMessageContent(
+	input: MessageContentInput,
+	attachmentIds: string[] = [],
+): IDataObject {
 	const parts: IDataObject[] = [];
 	const link = input.link.trim();
 	if (link) {

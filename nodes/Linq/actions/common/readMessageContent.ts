@@ -33,7 +33,11 @@ function runIndexOf(ctx: IExecuteFunctions, itemIndex: number): number {
 }
 
 /** The key Linq dedupes a send on: the user's, or one stable across retries of this item. */
-export function itemIdempotencyKey(ctx: IExecuteFunctions, itemIndex: number, given: string): string {
+export function itemIdempotencyKey(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	given: string,
+): string {
 	const key = given.trim();
 	if (key.length > MAX_IDEMPOTENCY_KEY) {
 		throw new NodeOperationError(

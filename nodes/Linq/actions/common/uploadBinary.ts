@@ -38,7 +38,9 @@ export async function readBinaryFile(
 	const fileName = (overrides.fileName || binary.fileName || '').trim() || `${name}`;
 	const node = this.getNode();
 	if (buffer.length === 0) {
-		throw new NodeOperationError(node, `Binary Property "${name}" holds an empty file`, { itemIndex });
+		throw new NodeOperationError(node, `Binary Property "${name}" holds an empty file`, {
+			itemIndex,
+		});
 	}
 	if (buffer.length > LIMITS.uploadBytes) {
 		throw new NodeOperationError(
@@ -76,7 +78,11 @@ export async function uploadBinary(
 	const slot = await linqApiRequest.call(this, {
 		method: 'POST',
 		path: '/v3/attachments',
-		body: { filename: file.fileName, content_type: file.contentType, size_bytes: file.buffer.length },
+		body: {
+			filename: file.fileName,
+			content_type: file.contentType,
+			size_bytes: file.buffer.length,
+		},
 		itemIndex,
 		// Repeating it only reserves another unused upload slot; nothing is sent to anyone.
 		idempotent: true,

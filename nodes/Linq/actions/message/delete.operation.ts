@@ -15,7 +15,11 @@ export const deleteMessage: LinqOperation = {
 	properties: [messageIdField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const messageId = readMessageId(this, itemIndex);
-		const body = await linqApiRequest.call(this, { method: 'DELETE', path: messagePath(messageId), itemIndex });
+		const body = await linqApiRequest.call(this, {
+			method: 'DELETE',
+			path: messagePath(messageId),
+			itemIndex,
+		});
 		return bodyOrSuccess(body, { message_id: messageId });
 	},
 };

@@ -3,7 +3,12 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { requireText } from '../common/requireText';
 
 export function readMessageId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireText(ctx.getNode(), ctx.getNodeParameter('messageId', itemIndex, ''), 'Message ID', itemIndex);
+	return requireText(
+		ctx.getNode(),
+		ctx.getNodeParameter('messageId', itemIndex, ''),
+		'Message ID',
+		itemIndex,
+	);
 }
 
 /** The API path of a message, or of something below it. */

@@ -23,7 +23,9 @@ export const sendMessage: LinqOperation = {
 		const prepared = await prepareMessage.call(this, itemIndex);
 		const message = await messageContent.call(this, itemIndex, prepared);
 		const body: IDataObject = { to, message };
-		const continuation = String(this.getNodeParameter('options.continuationText', itemIndex, '') ?? '');
+		const continuation = String(
+			this.getNodeParameter('options.continuationText', itemIndex, '') ?? '',
+		);
 		if (continuation.trim()) body.continuation_message = { text: continuation };
 		return await linqApiRequest.call(this, {
 			method: 'POST',

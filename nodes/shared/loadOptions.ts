@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { linqApiRequest } from '../../shared/transport';
+import { linqApiRequest } from './transport';
 
 async function listPhoneNumbers(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const body = await linqApiRequest.call(ctx, { method: 'GET', path: '/v3/phone_numbers' });
@@ -14,7 +14,9 @@ function statusOf(line: IDataObject): string {
 }
 
 /** Lines as "From" values: the E.164 number is what the API takes. */
-export async function getPhoneNumbers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getPhoneNumbers(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return (await listPhoneNumbers(this)).map((line) => ({
 		name: `${line.phone_number as string} (${statusOf(line)})`,
 		value: line.phone_number as string,

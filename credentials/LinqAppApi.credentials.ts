@@ -8,8 +8,8 @@ import type {
 
 export const DEFAULT_BASE_URL = 'https://api.linqapp.com/api/partner';
 
-export class LinqApi implements ICredentialType {
-	name = 'linqApi';
+export class LinqAppApi implements ICredentialType {
+	name = 'linqAppApi';
 
 	displayName = 'Linq API';
 
