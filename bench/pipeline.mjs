@@ -13,7 +13,7 @@ import { inboundStream } from './lib/signedStream.mjs';
 import { median, round, verdict } from './lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
-const dist = (file) => require(`../dist/nodes/LinqTrigger/${file}.js`);
+const dist = (file) => require(`../dist/nodes/shared/delivery/${file}.js`);
 
 const SECRET = `whsec_${Buffer.from('bench-signing-secret-0123456789ab').toString('base64')}`;
 const TARGET_RATIO = 3;

@@ -11,12 +11,12 @@ import {
 
 import { getPhoneNumbers } from '../shared/loadOptions';
 import { CREDENTIALS_TYPE } from '../shared/transport';
-import { checkAndRemember } from './dedupe';
-import { downloadMedia } from './downloadMedia';
-import { withSharedDedupeState } from './liveDedupe';
+import { checkAndRemember } from '../shared/delivery/dedupe';
+import { downloadMedia } from '../shared/delivery/downloadMedia';
+import { withSharedDedupeState } from '../shared/delivery/liveDedupe';
 import { triggerProperties } from './properties';
-import { readRawBody } from './readRawBody';
-import { receiveDelivery } from './receiveDelivery';
+import { readRawBody } from '../shared/delivery/readRawBody';
+import { receiveDelivery } from '../shared/delivery/receiveDelivery';
 import { rememberEmitted } from './rememberEmitted';
 import {
 	createSubscription,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { EVENT_OPTIONS } from './events';
+import { EVENT_OPTIONS } from '../shared/delivery/events';
 
 export const DEFAULT_MAX_MEDIA_MB = 25;
 export const DEFAULT_BINARY_PREFIX = 'attachment_';

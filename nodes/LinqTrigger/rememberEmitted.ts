@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { checkAndRemember } from './dedupe';
-import { withSharedDedupeState } from './liveDedupe';
-import { eventKeys, type LinqEvent } from './parseEvent';
+import { checkAndRemember } from '../shared/delivery/dedupe';
+import { withSharedDedupeState } from '../shared/delivery/liveDedupe';
+import { eventKeys, type LinqEvent } from '../shared/delivery/parseEvent';
 import { registrationIds } from './subscription';
 
 /**

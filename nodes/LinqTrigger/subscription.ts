@@ -6,9 +6,9 @@ import {
 } from 'n8n-workflow';
 
 import { linqApiRequest } from '../shared/transport';
-import { KNOWN_EVENT_TYPES } from './events';
-import { forgetLiveDedupeStates, forgetLiveDedupeStatesOf } from './liveDedupe';
-import { canonicalHandle } from './filterEvent';
+import { KNOWN_EVENT_TYPES } from '../shared/delivery/events';
+import { forgetLiveDedupeStates, forgetLiveDedupeStatesOf } from '../shared/delivery/liveDedupe';
+import { canonicalHandle } from '../shared/delivery/filterEvent';
 
 /** The payload version our subscriptions ask for; shapeEvent also reads the older one. */
 export const WEBHOOK_VERSION = '2026-02-03';

@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import type { MediaDownloadOptions } from './downloadMedia';
-import { handleSet, type FilterOptions } from './filterEvent';
+import type { MediaDownloadOptions } from '../shared/delivery/downloadMedia';
+import { handleSet, type FilterOptions } from '../shared/delivery/filterEvent';
 import { DEFAULT_BINARY_PREFIX, DEFAULT_MAX_MEDIA_MB } from './properties';
 
 export interface TriggerOptions {

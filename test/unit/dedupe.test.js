@@ -9,9 +9,9 @@ const {
 	dedupeKeyCount,
 	mergeDedupeState,
 	readDedupeState,
-} = require('../../nodes/LinqTrigger/dedupe');
+} = require('../../nodes/shared/delivery/dedupe');
 
-const { eventKeys } = require('../../nodes/LinqTrigger/parseEvent');
+const { eventKeys } = require('../../nodes/shared/delivery/parseEvent');
 
 const T0 = 1_795_000_000;
 

@@ -1,6 +1,6 @@
 'use strict';
-const { filterEvent, handleSet } = require('../../nodes/LinqTrigger/filterEvent');
-const { shapeEvent } = require('../../nodes/LinqTrigger/shapeEvent');
+const { filterEvent, handleSet } = require('../../nodes/shared/delivery/filterEvent');
+const { shapeEvent } = require('../../nodes/shared/delivery/shapeEvent');
 const {
 	LINE,
 	SENDER,

@@ -1,6 +1,6 @@
 'use strict';
-const { shapeEvent } = require('../../nodes/LinqTrigger/shapeEvent');
-const { parseEvent } = require('../../nodes/LinqTrigger/parseEvent');
+const { shapeEvent } = require('../../nodes/shared/delivery/shapeEvent');
+const { parseEvent } = require('../../nodes/shared/delivery/parseEvent');
 const {
 	LINE,
 	SENDER,

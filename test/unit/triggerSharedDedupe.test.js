@@ -7,7 +7,7 @@
  */
 const nock = require('nock');
 const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
-const { MAX_LIVE_STATES, liveDedupeStateCount } = require('../../nodes/LinqTrigger/liveDedupe');
+const { MAX_LIVE_STATES, liveDedupeStateCount } = require('../../nodes/shared/delivery/liveDedupe');
 const { BASE_URL, TEST_SIGNING_SECRET, createExecuteContext } = require('../support/harness');
 const {
 	PRODUCTION_URL,

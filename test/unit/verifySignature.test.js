@@ -4,7 +4,7 @@ const { Webhook } = require('standardwebhooks');
 const {
 	verifySignature,
 	TIMESTAMP_TOLERANCE_SECONDS,
-} = require('../../nodes/LinqTrigger/verifySignature');
+} = require('../../nodes/shared/delivery/verifySignature');
 const { TEST_SIGNING_SECRET } = require('../support/harness');
 const { signDelivery } = require('../support/webhookContext');
 

@@ -1,6 +1,6 @@
 import type { IBinaryKeyData, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { transferStorage } from '../shared/storage';
+import { transferStorage } from '../storage';
 import type { MediaRef } from './shapeEvent';
 
 export interface MediaDownloadOptions {
