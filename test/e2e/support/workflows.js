@@ -5,6 +5,8 @@
  * our node produced.
  */
 const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
 
 const LINQ_NODE_TYPE = 'n8n-nodes-linqapp.linq';
 const LINQ_TRIGGER_TYPE = 'n8n-nodes-linqapp.linqTrigger';
@@ -88,4 +90,36 @@ function triggerWorkflow({ name, parameters, credentialId }) {
 	return { name, nodes: [trigger], connections: {}, settings: { executionOrder: 'v1' } };
 }
 
-module.exports = { actionWorkflow, triggerWorkflow, LINQ_NODE_TYPE, LINQ_TRIGGER_TYPE };
+/**
+ * An importable workflow from examples/, with every credential reference pointed at the given
+ * credential ids by type (`{ linqAppApi: id, openAiApi: id }`), shaped for the public API.
+ */
+function exampleWorkflow(file, credentialIds) {
+	const example = JSON.parse(
+		fs.readFileSync(path.join(__dirname, '../../../examples', file), 'utf8'),
+	);
+	const nodes = example.nodes.map((node) => {
+		if (!node.credentials) return node;
+		const credentials = Object.fromEntries(
+			Object.entries(node.credentials).map(([type, reference]) => {
+				if (!credentialIds[type]) throw new Error(`${file}: no credential id for ${type}`);
+				return [type, { ...reference, id: credentialIds[type] }];
+			}),
+		);
+		return { ...node, credentials };
+	});
+	return {
+		name: example.name,
+		nodes,
+		connections: example.connections,
+		settings: example.settings,
+	};
+}
+
+module.exports = {
+	actionWorkflow,
+	triggerWorkflow,
+	exampleWorkflow,
+	LINQ_NODE_TYPE,
+	LINQ_TRIGGER_TYPE,
+};
