@@ -42,8 +42,10 @@ export class LinqAppApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			placeholder: 'whsec_…',
 			description:
 				'Optional. Only needed when the Linq Trigger receives events from a webhook subscription created outside n8n. The trigger stores the secret of the subscriptions it creates itself.',
+			hint: 'Paste it exactly as Linq showed it: whsec_ followed by the base64 key (at least 16 bytes). With any other value every event is refused.',
 		},
 	];
 

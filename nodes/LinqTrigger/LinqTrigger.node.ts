@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	type IDataObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
 	type INodeExecutionData,
@@ -17,6 +18,9 @@ import { withSharedDedupeState } from '../shared/delivery/liveDedupe';
 import { triggerProperties } from './properties';
 import { readRawBody } from '../shared/delivery/readRawBody';
 import { receiveDelivery } from '../shared/delivery/receiveDelivery';
+import { refusalToLog } from '../shared/delivery/refusalLog';
+import { SECRET_FORMAT } from '../shared/delivery/signingSecret';
+import type { VerifyFailure } from '../shared/delivery/verifySignature';
 import { rememberEmitted } from './rememberEmitted';
 import {
 	createSubscription,
@@ -27,18 +31,66 @@ import {
 } from './subscription';
 import { readTriggerOptions } from './triggerOptions';
 
-const HOW_TO_FIX_NO_SECRET =
+const NO_SECRET =
 	"Linq Trigger refused an event because it has no signing secret to check it with. Deactivate and activate the workflow so the trigger registers its own subscription, or put the subscription's secret in the Webhook Signing Secret field of the Linq API credentials.";
+const INVALID_STORED_SECRET = `Linq Trigger refused an event because the signing secret stored for its subscription is not valid (expected ${SECRET_FORMAT}). Deactivate and activate the workflow so the trigger registers a subscription with a fresh secret.`;
+const INVALID_CREDENTIAL_SECRET = `Linq Trigger refused an event because the Webhook Signing Secret in the Linq API credentials is not valid. Paste it again: ${SECRET_FORMAT}.`;
+const REENCODED =
+	'Linq Trigger could not verify an event: n8n passed no raw request body, and the re-encoded JSON did not match the signature. The event was refused.';
+
+interface SecretSource {
+	secrets: string[];
+	from: 'subscription' | 'credentials';
+}
 
 function answer(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	ctx.getResponseObject().status(status).send(message);
 	return { noWebhookResponse: true };
 }
 
-async function credentialSecret(ctx: IWebhookFunctions): Promise<string[]> {
+/** Answers a refused delivery and logs why, at most once a minute per registration (refusalLog.ts). */
+function refuse(
+	ctx: IWebhookFunctions,
+	registration: string,
+	status: 400 | 401,
+	why: string,
+): IWebhookResponseData {
+	const mode = ctx.getMode() === 'manual' ? 'test' : 'production';
+	const key = `${ctx.getWorkflow().id ?? ''}\n${ctx.getNode().id}\n${mode}\n${registration}`;
+	const unlogged = refusalToLog(key, Date.now());
+	if (unlogged !== undefined) {
+		ctx.logger.warn(
+			unlogged > 0
+				? `${why} (${unlogged} more refused since the last warning were not logged)`
+				: why,
+		);
+	}
+	return answer(
+		ctx,
+		status,
+		status === 401 ? 'Unauthorized' : 'Bad Request: the body is not a Linq event',
+	);
+}
+
+function explain401(reason: VerifyFailure, source: SecretSource, reencoded: boolean): string {
+	if (reason === 'no_secret') return NO_SECRET;
+	if (reason === 'invalid_secret') {
+		return source.from === 'subscription' ? INVALID_STORED_SECRET : INVALID_CREDENTIAL_SECRET;
+	}
+	if (reencoded) return REENCODED;
+	return `Linq Trigger refused an event that failed signature verification (${reason}). If Linq's real events are refused, deactivate and activate the workflow so the trigger registers a subscription with a fresh secret.`;
+}
+
+/** The secrets of the trigger's own subscriptions, else the one in the credentials. */
+async function findSecrets(ctx: IWebhookFunctions, staticData: IDataObject): Promise<SecretSource> {
+	const stored = signingSecrets(staticData, ctx.getMode() === 'manual');
+	if (stored.length > 0) return { secrets: stored, from: 'subscription' };
 	const credentials = await ctx.getCredentials(CREDENTIALS_TYPE);
 	const secret = credentials.webhookSigningSecret;
-	return typeof secret === 'string' && secret.trim() !== '' ? [secret.trim()] : [];
+	return {
+		secrets: typeof secret === 'string' && secret.trim() !== '' ? [secret.trim()] : [],
+		from: 'credentials',
+	};
 }
 
 export class LinqTrigger implements INodeType {
@@ -91,20 +143,14 @@ export class LinqTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const staticData = this.getWorkflowStaticData('node');
-		let secrets = signingSecrets(staticData, this.getMode() === 'manual');
-		if (secrets.length === 0) secrets = await credentialSecret(this);
-		if (secrets.length === 0) {
-			this.logger.warn(HOW_TO_FIX_NO_SECRET);
-			return answer(this, 401, 'Unauthorized');
-		}
-
+		const source = await findSecrets(this, staticData);
 		const body = readRawBody(this.getRequestObject());
 		const options = readTriggerOptions.call(this);
 		const registration = registrationIds(staticData, this.getMode() === 'manual');
 		const outcome = receiveDelivery({
 			headers: this.getHeaderData(),
 			body: body.bytes,
-			secrets,
+			secrets: source.secrets,
 			nowSeconds: Math.floor(Date.now() / 1000),
 			// The shared state decides and is written back to static data, for a delivery that
 			// got this far (verified and parsed). n8n saves it after a call that starts no
@@ -117,15 +163,16 @@ export class LinqTrigger implements INodeType {
 		});
 
 		if (outcome.status === 401) {
-			this.logger.warn(
-				body.reencoded
-					? 'Linq Trigger could not verify an event: n8n passed no raw request body, and the re-encoded JSON did not match the signature. The event was refused.'
-					: `Linq Trigger refused an event that failed signature verification (${outcome.reason}). If Linq's real events are refused, deactivate and activate the workflow so the trigger registers a subscription with a fresh secret.`,
-			);
-			return answer(this, 401, 'Unauthorized');
+			return refuse(this, registration, 401, explain401(outcome.reason, source, body.reencoded));
 		}
-		if (outcome.status === 400)
-			return answer(this, 400, 'Bad Request: the body is not a Linq event');
+		if (outcome.status === 400) {
+			return refuse(
+				this,
+				registration,
+				400,
+				`Linq Trigger refused a signed body that is not a Linq event (${outcome.reason})`,
+			);
+		}
 
 		if (!outcome.emit) {
 			this.logger.debug(`Linq Trigger skipped an event (${outcome.reason})`);

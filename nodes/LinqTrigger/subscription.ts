@@ -9,6 +9,7 @@ import { linqApiRequest } from '../shared/transport';
 import { KNOWN_EVENT_TYPES } from '../shared/delivery/events';
 import { forgetLiveDedupeStates, forgetLiveDedupeStatesOf } from '../shared/delivery/liveDedupe';
 import { canonicalHandle } from '../shared/delivery/filterEvent';
+import { isValidSigningSecret, SECRET_FORMAT } from '../shared/delivery/signingSecret';
 
 /** The payload version our subscriptions ask for; shapeEvent also reads the older one. */
 export const WEBHOOK_VERSION = '2026-02-03';
@@ -269,10 +270,10 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 
 	const stored = registrations[wanted.webhookUrl];
 	if (stored) {
-		const remote =
-			typeof stored.secret === 'string' && stored.secret !== ''
-				? await fetchSubscription.call(this, stored.id)
-				: undefined;
+		// A stored secret that is missing or malformed can verify nothing: replace the subscription.
+		const remote = isValidSigningSecret(stored.secret)
+			? await fetchSubscription.call(this, stored.id)
+			: undefined;
 		if (remote !== undefined) {
 			if (matches(remote, wanted) || (await updateSubscription.call(this, stored.id, wanted))) {
 				registrations[wanted.webhookUrl] = {
@@ -308,15 +309,14 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 	forgetLiveDedupeStates(this);
 
 	const id = typeof created.id === 'string' ? created.id : '';
-	const secret = typeof created.signing_secret === 'string' ? created.signing_secret : '';
-	if (id === '' || secret === '') {
+	const secret = created.signing_secret;
+	if (id === '' || !isValidSigningSecret(secret)) {
 		if (id !== '') await deleteSubscription.call(this, id);
 		throw new NodeOperationError(
 			this.getNode(),
-			"Linq did not return the new subscription's ID and signing secret",
+			"Linq did not return the new subscription's ID and a valid signing secret",
 			{
-				description:
-					'Without the secret no event could be verified, so the subscription was removed. Activate the workflow again.',
+				description: `Without a valid secret (${SECRET_FORMAT}) no event could be verified, so the subscription was removed. Activate the workflow again.`,
 			},
 		);
 	}

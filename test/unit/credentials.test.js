@@ -79,6 +79,12 @@ describe('fields', () => {
 		expect(secret.required).toBeFalsy();
 	});
 
+	test('the signing secret field says what format it expects', () => {
+		const secret = field('webhookSigningSecret');
+		expect(secret.placeholder).toMatch(/^whsec_/);
+		expect(secret.hint).toMatch(/whsec_ followed by the base64 key \(at least 16 bytes\)/);
+	});
+
 	test('the base URL defaults to the production Partner API', () => {
 		expect(field('baseUrl')).toMatchObject({
 			type: 'string',

@@ -15,13 +15,21 @@ const { eventKeys } = require('../../nodes/shared/delivery/parseEvent');
 
 const T0 = 1_795_000_000;
 
-test('the key is the webhook-id, else the event_id, else none', () => {
+test('the keys are the signed webhook-id and the event_id, else a hash of the body', () => {
+	const event = { event_type: 'message.received', event_id: 'evt_1', data: {} };
+	const body = Buffer.from('{"event_type":"message.received"}');
+	expect(eventKeys(event, 'msg_1', body)).toEqual(['msg_1', 'evt_1']);
+	expect(eventKeys(event, undefined, body)).toEqual(['evt_1']);
+	const bodyKey = eventKeys({ event_type: 'message.received', data: {} }, undefined, body);
+	expect(bodyKey).toEqual([expect.stringMatching(/^body:[\w-]{43}$/)]);
+	expect(eventKeys({ event_type: 'message.received', data: {} }, 'msg_1', body)).toEqual([
+		'msg_1',
+		bodyKey[0],
+	]);
 	expect(
-		eventKeys({ event_type: 'message.received', event_id: 'evt_1', data: {} }, 'msg_1'),
-	).toEqual(['msg_1']);
-	expect(
-		eventKeys({ event_type: 'message.received', event_id: 'evt_1', data: {} }, undefined),
-	).toEqual(['evt_1']);
+		eventKeys({ event_type: 'message.received', data: {} }, undefined, Buffer.from('{}')),
+	).not.toEqual(bodyKey);
+	// Without the bytes (the execution step), what the item carries.
 	expect(eventKeys({ event_type: 'message.received', data: {} }, undefined)).toEqual([]);
 });
 

@@ -175,14 +175,17 @@ describe('checkExists', () => {
 			.delete('/v3/webhook-subscriptions/sub_stale')
 			.reply(204)
 			.post('/v3/webhook-subscriptions')
-			.reply(201, { ...remote({ id: 'sub_new' }), signing_secret: 'whsec_bmV3LXNlY3JldA==' });
+			.reply(201, {
+				...remote({ id: 'sub_new' }),
+				signing_secret: 'whsec_bmV3LXNpZ25pbmctc2VjcmV0LTIwMjY=',
+			});
 		const ctx = hook({ staticData: {} });
 		expect(await checkExists.call(ctx)).toBe(false);
 		expect(await create.call(ctx)).toBe(true);
 		scope.done();
 		expect(ctx.staticData[NODE_KEY].registrations[PRODUCTION_URL]).toMatchObject({
 			id: 'sub_new',
-			secret: 'whsec_bmV3LXNlY3JldA==',
+			secret: 'whsec_bmV3LXNpZ25pbmctc2VjcmV0LTIwMjY=',
 		});
 	});
 
@@ -276,7 +279,7 @@ describe('"Listen for test event" next to an active workflow', () => {
 			.post('/v3/webhook-subscriptions', (sent) => sent.target_url === TEST_TARGET)
 			.reply(201, {
 				...remote({ id: 'sub_test', target_url: TEST_TARGET }),
-				signing_secret: 'whsec_dGVzdC1vbmx5',
+				signing_secret: 'whsec_dGVzdC1vbmx5LXNpZ25pbmctc2VjcmV0',
 			})
 			.delete('/v3/webhook-subscriptions/sub_test')
 			.reply(204);
@@ -286,7 +289,7 @@ describe('"Listen for test event" next to an active workflow', () => {
 		const registrations = staticData[NODE_KEY].registrations;
 		expect(registrations[TEST_URL]).toMatchObject({
 			id: 'sub_test',
-			secret: 'whsec_dGVzdC1vbmx5',
+			secret: 'whsec_dGVzdC1vbmx5LXNpZ25pbmctc2VjcmV0',
 			test: true,
 		});
 		expect(registrations[PRODUCTION_URL]).toEqual(registration());

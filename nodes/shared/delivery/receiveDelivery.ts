@@ -1,6 +1,6 @@
 import { checkAndRemember, type DedupeState } from './dedupe';
 import { filterEvent, type FilterOptions, type FilterResult } from './filterEvent';
-import { eventKeys, parseEvent } from './parseEvent';
+import { eventKeys, parseEvent, type ParseResult } from './parseEvent';
 import { shapeEvent, type ShapedEvent } from './shapeEvent';
 import { verifySignature, type SignatureHeaders, type VerifyFailure } from './verifySignature';
 
@@ -22,7 +22,7 @@ export interface Delivery {
 
 export type DeliveryOutcome =
 	| { status: 401; reason: VerifyFailure }
-	| { status: 400; reason: 'malformed_json' | 'not_an_event' }
+	| { status: 400; reason: Extract<ParseResult, { ok: false }>['reason'] }
 	| {
 			status: 200;
 			emit: false;
@@ -48,7 +48,7 @@ export function receiveDelivery(delivery: Delivery): DeliveryOutcome {
 	const parsed = parseEvent(delivery.body);
 	if (!parsed.ok) return { status: 400, reason: parsed.reason };
 
-	const keys = eventKeys(parsed.event, verified.webhookId);
+	const keys = eventKeys(parsed.event, verified.webhookId, delivery.body);
 	const seen =
 		typeof delivery.dedupe === 'function'
 			? delivery.dedupe(keys, delivery.nowSeconds)

@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
+import { isValidSigningSecret, signingKey } from './signingSecret';
+
 /** Linq, like the Standard Webhooks specification, allows five minutes of clock difference. */
 export const TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
 
@@ -7,6 +9,7 @@ export type SignatureHeaders = Record<string, string | string[] | undefined>;
 
 export type VerifyFailure =
 	| 'no_secret'
+	| 'invalid_secret'
 	| 'missing_headers'
 	| 'bad_timestamp'
 	| 'stale_timestamp'
@@ -17,24 +20,24 @@ export type VerifyResult =
 	| { ok: true; scheme: 'standard' | 'legacy'; webhookId?: string }
 	| { ok: false; reason: VerifyFailure };
 
-const SECRET_PREFIX = 'whsec_';
 const DIGEST_BYTES = 32;
 const HEX_DIGEST = /^[0-9a-f]{64}$/i;
 const DIGITS = /^\d{1,12}$/;
 
 /**
- * Decoded signing keys by secret string, so a busy trigger does not base64-decode the
- * same secret for every event. Bounded: a process holds few secrets, and clearing the map
- * when it fills keeps memory flat even if secrets rotate.
+ * Decoded signing keys by secret string, so a busy trigger does not validate and decode the
+ * same secret for every event. Only valid secrets are kept. Bounded: a process holds few
+ * secrets, and clearing the map when it fills keeps memory flat even if secrets rotate.
  */
 const keyCache = new Map<string, Buffer>();
 const KEY_CACHE_LIMIT = 32;
 
-function standardKey(secret: string): Buffer {
+/** The key of a secret, or undefined when the secret is malformed. */
+function standardKey(secret: string): Buffer | undefined {
 	let key = keyCache.get(secret);
 	if (key === undefined) {
-		const encoded = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
-		key = Buffer.from(encoded, 'base64');
+		if (!isValidSigningSecret(secret)) return undefined;
+		key = signingKey(secret);
 		if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
 		keyCache.set(secret, key);
 	}
@@ -86,15 +89,25 @@ function matchesAny(expected: Buffer, candidates: Buffer[]): boolean {
  * the secret string itself over `{X-Webhook-Timestamp}.{body}` in `X-Webhook-Signature`.
  *
  * The body must be the bytes Linq sent: parsing and re-serialising JSON changes them.
- * Header names are expected in lower case, as Node delivers them.
+ * Header names are expected in lower case, as Node delivers them. One malformed secret refuses
+ * every delivery (signingSecret.ts says why), and so do missing headers.
  */
 export function verifySignature(
-	headers: SignatureHeaders,
+	headers: SignatureHeaders | null | undefined,
 	body: Buffer | string,
 	secrets: readonly string[],
 	nowSeconds: number,
 ): VerifyResult {
 	if (secrets.length === 0) return { ok: false, reason: 'no_secret' };
+	const keys: Buffer[] = [];
+	for (const secret of secrets) {
+		const key = standardKey(secret);
+		if (key === undefined) return { ok: false, reason: 'invalid_secret' };
+		keys.push(key);
+	}
+	if (typeof headers !== 'object' || headers === null) {
+		return { ok: false, reason: 'missing_headers' };
+	}
 
 	const webhookId = header(headers, 'webhook-id');
 	const timestamp = header(headers, 'webhook-timestamp');
@@ -104,8 +117,8 @@ export function verifySignature(
 		if (timeFailure) return { ok: false, reason: timeFailure };
 		const candidates = standardSignatures(signature);
 		if (candidates.length === 0) return { ok: false, reason: 'bad_signature' };
-		for (const secret of secrets) {
-			const expected = createHmac('sha256', standardKey(secret))
+		for (const key of keys) {
+			const expected = createHmac('sha256', key)
 				.update(`${webhookId}.${timestamp}.`)
 				.update(body)
 				.digest();
