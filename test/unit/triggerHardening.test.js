@@ -320,3 +320,21 @@ describe('a context without headers', () => {
 		},
 	);
 });
+
+describe('secrets at rest', () => {
+	test('static data holds the subscription secret once, and never the credential secret', async () => {
+		const credentialSecret = `whsec_${crypto.randomBytes(32).toString('base64')}`;
+		const credentials = defaultCredentials({ webhookSigningSecret: credentialSecret });
+		const fromCredentials = await deliver(
+			signDelivery(messageEventV2(), { secret: credentialSecret }),
+			{ staticData: {}, credentials },
+		);
+		expect(fromCredentials.emitted).toHaveLength(1);
+		expect(JSON.stringify(fromCredentials.staticData)).not.toContain(credentialSecret.slice(6));
+
+		const own = await deliver(signDelivery(messageEventV2()));
+		expect(own.emitted).toHaveLength(1);
+		const saved = JSON.stringify(own.staticData);
+		expect(saved.split(TEST_SIGNING_SECRET.slice(6)).length - 1).toBe(1);
+	});
+});
