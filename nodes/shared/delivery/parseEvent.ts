@@ -12,7 +12,7 @@ export type ParseResult =
 	| { ok: false; reason: 'malformed_json' | 'too_deep' | 'not_an_event' };
 
 /**
- * Linq's events nest six levels or so. V8 parses far deeper JSON without complaint, but n8n then
+ * Linq's events nest about five levels. V8 parses far deeper JSON without complaint, but n8n then
  * fails to save the execution, so deeper bodies are refused before parsing.
  */
 export const MAX_JSON_DEPTH = 64;
