@@ -44,7 +44,6 @@ export const createWebhookSubscription: LinqOperation = {
 			itemIndex,
 		});
 		if (options.includeSigningSecret !== false) return created;
-		const { signing_secret: _left, ...withoutSecret } = created;
-		return withoutSecret;
+		return Object.fromEntries(Object.entries(created).filter(([key]) => key !== 'signing_secret'));
 	},
 };
