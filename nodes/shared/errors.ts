@@ -16,13 +16,38 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 		: undefined;
 }
 
+/** Enough for any title or short message; the rest of a page is never looked at. */
+export const ERROR_TEXT_PREFIX = 8_192;
+
+/** Text outside tags, in one pass (regexes over tags are quadratic on unclosed `<`). */
+function withoutTags(html: string): string {
+	let out = '';
+	let inTag = false;
+	for (const char of html) {
+		if (char === '<') inTag = true;
+		else if (char === '>' && inTag) {
+			inTag = false;
+			out += ' ';
+		} else if (!inTag) out += char;
+	}
+	return out;
+}
+
+/** The text between `<title ...>` and `</title>`, found with indexOf only. */
+function titleOf(html: string): string | undefined {
+	const lower = html.toLowerCase();
+	const open = lower.indexOf('<title');
+	const start = open === -1 ? -1 : lower.indexOf('>', open);
+	const end = start === -1 ? -1 : lower.indexOf('</title', start);
+	return end === -1 ? undefined : html.slice(start + 1, end);
+}
+
 /** Proxies in front of Linq answer with an HTML page: its title is the readable part. */
 function plainText(body: string): string | undefined {
-	const trimmed = body.trim();
+	const trimmed = body.slice(0, ERROR_TEXT_PREFIX).trim();
 	const html = trimmed.startsWith('<');
-	const title = html ? /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1] : undefined;
-	const text = html ? (title ?? trimmed.replace(/<[^>]*>/g, ' ')) : trimmed;
-	const collapsed = text.replace(/\s+/g, ' ').trim().slice(0, 300);
+	const text = html ? (titleOf(trimmed) ?? withoutTags(trimmed)) : trimmed;
+	const collapsed = text.split(/\s+/).join(' ').trim().slice(0, 300);
 	return collapsed === '' ? undefined : collapsed;
 }
 
@@ -95,6 +120,11 @@ export function describeFailure(failure: LinqFailure): string {
 				? 'Linq had a problem on its side. Try again later.'
 				: undefined);
 	if (hint) lines.push(hint);
+	if (failure.status >= 300 && failure.status < 400) {
+		lines.push(
+			"Linq's API does not redirect, so the redirect was not followed and the token was not sent on. Check the Base URL in your Linq API credentials.",
+		);
+	}
 	if (failure.attempts && failure.attempts > 1) lines.push(`Attempts made: ${failure.attempts}.`);
 	if (failure.code !== undefined) lines.push(`Linq error code: ${failure.code}`);
 	lines.push(`trace_id: ${failure.traceId ?? 'not given'} (quote it to Linq support)`);

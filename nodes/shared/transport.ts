@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from '../../credentials/LinqAppApi.credentials';
+import { checkBaseUrl } from './baseUrl';
 import { linqApiError, linqNetworkError, readLinqError } from './errors';
 import { backoffDelayMs, isRetryableStatus, parseRetryAfterMs, RETRY_POLICY } from './retry';
 
@@ -67,10 +68,16 @@ async function resolveConnection(ctx: LinqContext): Promise<Connection> {
 	if (!cached) {
 		cached = ctx.getCredentials(CREDENTIALS_TYPE).then((credentials) => {
 			const value = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+			const checked = checkBaseUrl(value || DEFAULT_BASE_URL);
+			if (!checked.ok) {
+				throw new NodeOperationError(ctx.getNode(), `Base URL ${checked.reason}`, {
+					description: `Fix the Base URL in your Linq API credentials, for example ${DEFAULT_BASE_URL}.`,
+				});
+			}
 			const secrets = [credentials.apiToken, credentials.webhookSigningSecret].filter(
 				(secret): secret is string => typeof secret === 'string' && secret.trim().length >= 6,
 			);
-			return { baseUrl: (value || DEFAULT_BASE_URL).replace(/\/+$/, ''), secrets };
+			return { baseUrl: checked.baseUrl, secrets };
 		});
 		connectionCache.set(ctx, cached);
 	}
@@ -188,6 +195,9 @@ export async function linqRequest(this: LinqContext, request: LinqRequest): Prom
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: request.timeoutMs ?? 60_000,
+		// Linq's API never redirects; n8n would otherwise re-send the token to any origin.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	const repeatable = canRepeat(request);
 
@@ -218,7 +228,7 @@ export async function linqRequest(this: LinqContext, request: LinqRequest): Prom
 
 		const { statusCode } = response;
 		const headers = response.headers ?? {};
-		if (statusCode < 400) {
+		if (statusCode < 300) {
 			const body = (
 				response.body === '' || response.body === undefined || response.body === null
 					? {}

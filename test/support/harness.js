@@ -1,10 +1,12 @@
 'use strict';
 /**
- * Test doubles for the n8n contexts our nodes run in. HTTP is real: requests go through axios
- * the way n8n's request helpers send them, so nock sees the exact wire request, and the
+ * Test doubles for the n8n contexts our nodes run in. HTTP is real: requests go through n8n's
+ * own request function (@n8n/backend-network, installed with n8n-core), so nock sees the exact
+ * wire request and redirects are followed as n8n follows them, and the
  * Authorization header comes from the credential class's own `authenticate` definition.
  */
-const axios = require('axios');
+const { OutboundHttp } = require('@n8n/backend-network');
+const { Container } = require('@n8n/di');
 const { NodeApiError, NodeOperationError } = require('n8n-workflow');
 const { LinqAppApi } = require('../../credentials/LinqAppApi.credentials');
 
@@ -47,40 +49,15 @@ function applyGenericAuth(credentials, options) {
 	return { ...options, headers };
 }
 
-/** Sends an n8n IHttpRequestOptions with axios, mirroring n8n's option semantics. */
+/**
+ * Sends an n8n IHttpRequestOptions through n8n's own request function (the one behind
+ * `helpers.httpRequest` in n8n-core 2.41), so redirects, encodings, abort signals and
+ * timeouts behave in the tests as they do in n8n.
+ */
 async function sendLikeN8n(options) {
-	const config = {
-		method: options.method || 'GET',
-		url: options.url,
-		baseURL: options.baseURL,
-		params: options.qs,
-		data: options.body,
-		headers: { ...(options.headers || {}) },
-		timeout: options.timeout,
-		maxRedirects: 0,
-		validateStatus: options.ignoreHttpStatusErrors ? () => true : (s) => s >= 200 && s < 300,
-		responseType:
-			options.encoding === 'arraybuffer' ? 'arraybuffer' : options.json ? 'json' : undefined,
-	};
-	if (
-		Buffer.isBuffer(options.body) &&
-		!config.headers['Content-Type'] &&
-		!config.headers['content-type']
-	) {
-		config.headers['Content-Type'] = 'application/octet-stream';
-	}
-	const response = await axios.request(config);
-	let body = response.data;
-	if (options.encoding === 'arraybuffer') body = Buffer.from(body);
-	if (options.returnFullResponse) {
-		return {
-			body,
-			headers: response.headers,
-			statusCode: response.status,
-			statusMessage: response.statusText,
-		};
-	}
-	return body;
+	return await Container.get(OutboundHttp)
+		.requests()
+		.request({ ...options });
 }
 
 /**

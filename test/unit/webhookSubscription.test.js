@@ -129,13 +129,9 @@ describe('webhook subscription get, get many and get event types', () => {
 		expect(out).toEqual([{ json: subscription(), pairedItem: { item: 0 } }]);
 	});
 
-	test('get keeps an ID with a slash in one path segment, as the SDK does', async () => {
-		const theirs = await captureRequest(() => sdk().webhookSubscriptions.retrieve('a/b c'));
-		const ours = await captureRequest(() =>
-			runNode({ resource: 'webhookSubscription', operation: 'get', subscriptionId: 'a/b c' }),
-		);
-		expectSameRequest(ours, theirs);
-		expect(ours.path).toBe('/v3/webhook-subscriptions/a%2Fb%20c');
+	test('get refuses an ID with a slash, which is no Linq ID (issue 9)', async () => {
+		const params = { resource: 'webhookSubscription', operation: 'get', subscriptionId: ID };
+		await expectLocalError(params, { subscriptionId: 'a/b c' }, 'Subscription ID');
 	});
 
 	test('get with an empty ID fails on its item instead of listing every subscription', async () => {

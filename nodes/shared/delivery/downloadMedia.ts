@@ -22,6 +22,8 @@ export interface MediaDownloadResult {
 }
 
 const DOWNLOAD_TIMEOUT_MS = 60_000;
+/** Downloads run one after another while Linq waits for the answer: a bounded number. */
+export const MAX_MEDIA_DOWNLOADS = 10;
 
 function megabytes(bytes: number): string {
 	return `${Math.round((bytes / 1_048_576) * 10) / 10} MB`;
@@ -29,8 +31,9 @@ function megabytes(bytes: number): string {
 
 type Fetched = { ok: true; bytes: Buffer } | { ok: false; error: string };
 
-function tooLarge(bytes: number, maxBytes: number): string {
-	return `the file is ${megabytes(bytes)}, more than the maximum of ${megabytes(maxBytes)}`;
+function tooLarge(maxBytes: number, bytes?: number): string {
+	const size = bytes === undefined ? '' : ` ${megabytes(bytes)},`;
+	return `the file is${size} more than the maximum of ${megabytes(maxBytes)}`;
 }
 
 /** Media URLs in events are presigned links: they are never written into logs or errors. */
@@ -43,15 +46,29 @@ async function fetchMedia(
 		method: 'GET',
 		url,
 		timeoutMs: DOWNLOAD_TIMEOUT_MS,
+		maxBytes,
 	});
-	if (answer.kind === 'not_https')
-		return { ok: false, error: 'the link is not https://, so it was not fetched' };
-	if (answer.kind === 'unreachable') {
-		const code = (answer.error as { code?: unknown } | null)?.code;
-		return {
-			ok: false,
-			error: `the download did not complete${typeof code === 'string' ? ` (${code})` : ''}`,
-		};
+	switch (answer.kind) {
+		case 'not_https':
+			return { ok: false, error: 'the link is not https://, so it was not fetched' };
+		case 'redirect_refused':
+			return {
+				ok: false,
+				error:
+					'the storage host redirected too often or to an address that is not https://, so the redirect was not followed',
+			};
+		case 'too_large':
+			return { ok: false, error: tooLarge(maxBytes, answer.announcedBytes) };
+		case 'timed_out':
+			return {
+				ok: false,
+				error: `the download did not finish within ${DOWNLOAD_TIMEOUT_MS / 1000} s`,
+			};
+		case 'unreachable':
+			return {
+				ok: false,
+				error: `the download did not complete${answer.code ? ` (${answer.code})` : ''}`,
+			};
 	}
 	if (answer.statusCode >= 300) {
 		return {
@@ -59,14 +76,13 @@ async function fetchMedia(
 			error: `Linq's storage answered ${answer.statusCode}; media links expire after an hour`,
 		};
 	}
-	if (answer.bytes.length > maxBytes)
-		return { ok: false, error: tooLarge(answer.bytes.length, maxBytes) };
 	return { ok: true, bytes: answer.bytes };
 }
 
 /**
- * Downloads every media part into binary properties. A part that cannot be downloaded is
- * reported in `errors` and the others still arrive: the event itself is never lost.
+ * Downloads the first MAX_MEDIA_DOWNLOADS media parts into binary properties. A part that
+ * cannot be downloaded is reported in `errors` and the others still arrive: the event itself
+ * is never lost. Parts past the cap get one entry in `errors` that says how many were skipped.
  */
 export async function downloadMedia(
 	this: IWebhookFunctions,
@@ -75,11 +91,11 @@ export async function downloadMedia(
 ): Promise<MediaDownloadResult> {
 	const binary: IBinaryKeyData = {};
 	const errors: MediaDownloadError[] = [];
-	for (const [index, part] of media.entries()) {
+	for (const [index, part] of media.slice(0, MAX_MEDIA_DOWNLOADS).entries()) {
 		const property = `${options.prefix}${index}`;
 		const fetched =
 			part.size_bytes !== null && part.size_bytes > options.maxBytes
-				? ({ ok: false, error: tooLarge(part.size_bytes, options.maxBytes) } as const)
+				? ({ ok: false, error: tooLarge(options.maxBytes, part.size_bytes) } as const)
 				: await fetchMedia.call(this, part.url, options.maxBytes);
 		if (!fetched.ok) {
 			errors.push({
@@ -105,6 +121,15 @@ export async function downloadMedia(
 				error: `n8n could not store the file${reason}`,
 			});
 		}
+	}
+	const skipped = media.length - MAX_MEDIA_DOWNLOADS;
+	if (skipped > 0) {
+		errors.push({
+			index: MAX_MEDIA_DOWNLOADS,
+			binary_property: `${options.prefix}${MAX_MEDIA_DOWNLOADS}`,
+			filename: media[MAX_MEDIA_DOWNLOADS].filename,
+			error: `${skipped.toLocaleString('en-US')} media parts, from this one on, were not downloaded: the trigger downloads at most ${MAX_MEDIA_DOWNLOADS} per event`,
+		});
 	}
 	return { binary, errors };
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../common/requireText';
+import { requireId } from '../common/requireId';
 
 export const attachmentIdField: INodeProperties = {
 	displayName: 'Attachment ID',
@@ -13,7 +13,7 @@ export const attachmentIdField: INodeProperties = {
 };
 
 export function readAttachmentId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireText(
+	return requireId(
 		ctx.getNode(),
 		ctx.getNodeParameter('attachmentId', itemIndex, ''),
 		'Attachment ID',

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { storageRequest } from '../../../shared/storage';
 import { linqApiRequest } from '../../../shared/transport';
+import { LIMITS } from '../common/limits';
 import type { LinqOperation } from '../types';
 import { attachmentIdField, attachmentPath, readAttachmentId } from './fields';
 
@@ -38,8 +39,9 @@ export const getAttachment: LinqOperation = {
 		if (!this.getNodeParameter('download', itemIndex, false)) return attachment;
 		const buffer = await storageRequest.call(this, {
 			method: 'GET',
-			url: String(attachment.download_url ?? ''),
+			url: typeof attachment.download_url === 'string' ? attachment.download_url : '',
 			itemIndex,
+			maxBytes: LIMITS.uploadBytes,
 		});
 		const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
 		const item: INodeExecutionData = {

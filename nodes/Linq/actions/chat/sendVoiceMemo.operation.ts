@@ -2,7 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { linqApiRequest } from '../../../shared/transport';
 import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
-import { isHttps } from '../common/messageContent';
+import { isHttpsUrl } from '../../../shared/httpsUrl';
+import { textValue } from '../common/textValue';
 import { readBinaryFile, uploadBinary } from '../common/uploadBinary';
 import type { LinqOperation } from '../types';
 
@@ -57,8 +58,13 @@ export const sendVoiceMemo: LinqOperation = {
 			});
 			body.attachment_id = (await uploadBinary.call(this, itemIndex, file)).attachment_id;
 		} else {
-			const url = String(this.getNodeParameter('voiceMemoUrl', itemIndex, '') ?? '').trim();
-			if (!isHttps(url)) {
+			const url = textValue(
+				this.getNode(),
+				this.getNodeParameter('voiceMemoUrl', itemIndex, ''),
+				'Voice Memo URL',
+				itemIndex,
+			).trim();
+			if (!isHttpsUrl(url)) {
 				throw new NodeOperationError(
 					this.getNode(),
 					`Voice Memo URL "${url}" must be a public https:// address`,

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { linqApiRequest } from '../../../shared/transport';
 import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
+import { textValue } from '../common/textValue';
 import type { LinqOperation } from '../types';
 
 export const updateChat: LinqOperation = {
@@ -41,8 +42,9 @@ export const updateChat: LinqOperation = {
 		const chatId = readChatId(this, itemIndex);
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const body: IDataObject = {};
-		const displayName = String(fields.displayName ?? '').trim();
-		const icon = String(fields.groupChatIcon ?? '').trim();
+		const node = this.getNode();
+		const displayName = textValue(node, fields.displayName, 'Display Name', itemIndex).trim();
+		const icon = textValue(node, fields.groupChatIcon, 'Group Icon URL', itemIndex).trim();
 		if (displayName) body.display_name = displayName;
 		if (icon) body.group_chat_icon = icon;
 		if (Object.keys(body).length === 0) {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireText } from './requireText';
+import { requireId } from './requireId';
 
 export const UUID_REGEX =
 	'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -39,7 +39,7 @@ export const chatLocatorField: INodeProperties = {
 /** The chat ID of the Chat field, whichever mode it was given in. */
 export function readChatId(ctx: IExecuteFunctions, itemIndex: number): string {
 	const value = ctx.getNodeParameter('chatId', itemIndex, '', { extractValue: true });
-	return requireText(ctx.getNode(), value, 'Chat', itemIndex);
+	return requireId(ctx.getNode(), value, 'Chat', itemIndex);
 }
 
 /** The API path of a chat, or of something below it. */

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isHttpsUrl } from '../../../shared/httpsUrl';
 import { LIMITS } from './limits';
 
 export type MediaSource =
@@ -28,14 +29,6 @@ export interface ContentProblem {
 }
 
 const URL_IN_TEXT = /\bhttps?:\/\/\S|\bwww\.\S/i;
-
-export function isHttps(value: string): boolean {
-	try {
-		return new URL(value).protocol === 'https:';
-	} catch {
-		return false;
-	}
-}
 
 function isWebUrl(value: string): boolean {
 	try {
@@ -79,7 +72,7 @@ export function checkMessageContent(input: MessageContentInput): ContentProblem 
 		};
 	}
 	for (const [index, media] of input.media.entries()) {
-		if (media.source === 'url' && !isHttps(media.url.trim())) {
+		if (media.source === 'url' && !isHttpsUrl(media.url.trim())) {
 			return {
 				field: 'Media URL',
 				message: `Media URL ${index + 1} "${media.url}" must be a public https:// address`,
@@ -101,6 +94,12 @@ export function checkMessageContent(input: MessageContentInput): ContentProblem 
 	}
 	if (input.media.length + (text.trim() ? 1 : 0) > LIMITS.parts) {
 		return { field: 'Media', message: `Media makes the message longer than ${LIMITS.parts} parts` };
+	}
+	if (input.effect !== undefined && !/^[a-z_]+:[A-Za-z0-9_-]+$/.test(input.effect)) {
+		return {
+			field: 'Effect',
+			message: `Effect "${input.effect.slice(0, 50)}" needs a type and a name, like screen:confetti or bubble:slam`,
+		};
 	}
 	if (input.replyToPartIndex !== undefined && !input.replyToMessageId?.trim()) {
 		return {

@@ -7,6 +7,8 @@ import {
 	type MediaSource,
 	type MessageContentInput,
 } from './messageContent';
+import { partIndex } from './partIndex';
+import { textValue } from './textValue';
 import { readBinaryFile, uploadBinary, type BinaryFile } from './uploadBinary';
 
 export interface PreparedMessage {
@@ -39,6 +41,15 @@ export function itemIdempotencyKey(
 	given: string,
 ): string {
 	const key = given.trim();
+	// Only visible ASCII: an HTTP client drops or rewrites anything else in the header, and two
+	// different keys would become one (a message silently not sent).
+	if (!/^[\x21-\x7e]*$/.test(key)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Idempotency Key may only hold visible ASCII characters (no spaces, line breaks or emoji)',
+			{ itemIndex, description: 'Use letters, digits and signs such as - _ : . like order-42.' },
+		);
+	}
 	if (key.length > MAX_IDEMPOTENCY_KEY) {
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -58,11 +69,20 @@ export function itemIdempotencyKey(
 }
 
 function readMedia(ctx: IExecuteFunctions, itemIndex: number): MediaSource[] {
+	const node = ctx.getNode();
 	const media = ctx.getNodeParameter('media.mediaValues', itemIndex, []) as IDataObject[];
 	return media.map((entry) =>
 		entry.source === 'binary'
-			? { source: 'binary', binaryPropertyName: String(entry.binaryPropertyName ?? '') }
-			: { source: 'url', url: String(entry.url ?? '') },
+			? {
+					source: 'binary',
+					binaryPropertyName: textValue(
+						node,
+						entry.binaryPropertyName,
+						'Binary Property',
+						itemIndex,
+					),
+				}
+			: { source: 'url', url: textValue(node, entry.url, 'Media URL', itemIndex) },
 	);
 }
 
@@ -75,17 +95,25 @@ export async function prepareMessage(
 	itemIndex: number,
 	context: { firstMessageOfNewChat?: boolean } = {},
 ): Promise<PreparedMessage> {
+	const node = this.getNode();
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const text = (name: string, field: string, value: unknown) =>
+		textValue(node, value ?? this.getNodeParameter(name, itemIndex, ''), field, itemIndex);
 	const input: MessageContentInput = {
-		text: String(this.getNodeParameter('text', itemIndex, '') ?? ''),
+		text: text('text', 'Text', undefined),
 		media: readMedia(this, itemIndex),
-		link: String(this.getNodeParameter('link', itemIndex, '') ?? ''),
-		preferredService: (options.preferredService as string | undefined) || undefined,
-		effect: (options.effect as string | undefined) || undefined,
-		replyToMessageId: (options.replyToMessageId as string | undefined) || undefined,
-		replyToPartIndex:
-			options.replyToPartIndex === undefined ? undefined : Number(options.replyToPartIndex),
-		idempotencyKey: itemIdempotencyKey(this, itemIndex, String(options.idempotencyKey ?? '')),
+		link: text('link', 'Link', undefined),
+		preferredService:
+			textValue(node, options.preferredService, 'Preferred Service', itemIndex) || undefined,
+		effect: textValue(node, options.effect, 'Effect', itemIndex) || undefined,
+		replyToMessageId:
+			textValue(node, options.replyToMessageId, 'Reply To Message ID', itemIndex) || undefined,
+		replyToPartIndex: partIndex(node, options.replyToPartIndex, 'Reply To Part Index', itemIndex),
+		idempotencyKey: itemIdempotencyKey(
+			this,
+			itemIndex,
+			textValue(node, options.idempotencyKey, 'Idempotency Key', itemIndex),
+		),
 		firstMessageOfNewChat: context.firstMessageOfNewChat,
 	};
 	const problem = checkMessageContent(input);

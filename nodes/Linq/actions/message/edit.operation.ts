@@ -3,6 +3,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { linqApiRequest } from '../../../shared/transport';
 import { LIMITS } from '../common/limits';
 import { optionsField, partIndexOption } from '../common/optionsField';
+import { partIndex } from '../common/partIndex';
+import { textValue } from '../common/textValue';
 import type { LinqOperation } from '../types';
 import { messageIdField } from './fields';
 import { messagePath, readMessageId } from './messagePath';
@@ -28,7 +30,8 @@ export const editMessage: LinqOperation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const messageId = readMessageId(this, itemIndex);
-		const text = String(this.getNodeParameter('text', itemIndex, '') ?? '');
+		const node = this.getNode();
+		const text = textValue(node, this.getNodeParameter('text', itemIndex, ''), 'Text', itemIndex);
 		if (!text.trim() || text.length > LIMITS.textLength) {
 			throw new NodeOperationError(
 				this.getNode(),
@@ -39,8 +42,13 @@ export const editMessage: LinqOperation = {
 			);
 		}
 		const body: IDataObject = { text };
-		const partIndex = this.getNodeParameter('options.partIndex', itemIndex, '') as number | '';
-		if (partIndex !== '') body.part_index = partIndex;
+		const part = partIndex(
+			node,
+			this.getNodeParameter('options.partIndex', itemIndex, ''),
+			'Part Index',
+			itemIndex,
+		);
+		if (part !== undefined) body.part_index = part;
 		return await linqApiRequest.call(this, {
 			method: 'PATCH',
 			path: messagePath(messageId),

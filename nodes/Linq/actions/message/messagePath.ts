@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { requireText } from '../common/requireText';
+import { requireId } from '../common/requireId';
 
 export function readMessageId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireText(
+	return requireId(
 		ctx.getNode(),
 		ctx.getNodeParameter('messageId', itemIndex, ''),
 		'Message ID',

@@ -2,9 +2,21 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { linqApiRequest } from '../../../shared/transport';
 import { optionsField, partIndexOption } from '../common/optionsField';
+import { partIndex } from '../common/partIndex';
+import { textValue } from '../common/textValue';
 import type { LinqOperation } from '../types';
 import { messageIdField } from './fields';
 import { messagePath, readMessageId } from './messagePath';
+
+/** One user-perceived character that is an emoji (flags, skin tones and families included). */
+function isOneEmoji(value: string): boolean {
+	if (value.length === 0 || value.length > 64) return false;
+	const characters = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(value)];
+	return (
+		characters.length === 1 &&
+		/\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u.test(value)
+	);
+}
 
 export const reactToMessage: LinqOperation = {
 	value: 'react',
@@ -56,15 +68,32 @@ export const reactToMessage: LinqOperation = {
 			operation: this.getNodeParameter('reactionOperation', itemIndex, 'add') as string,
 			type,
 		};
+		const node = this.getNode();
 		if (type === 'custom') {
-			const emoji = String(this.getNodeParameter('customEmoji', itemIndex, '') ?? '').trim();
-			if (!emoji) {
-				throw new NodeOperationError(this.getNode(), 'Custom Emoji is empty', { itemIndex });
+			const emoji = textValue(
+				node,
+				this.getNodeParameter('customEmoji', itemIndex, ''),
+				'Custom Emoji',
+				itemIndex,
+			).trim();
+			if (!isOneEmoji(emoji)) {
+				throw new NodeOperationError(
+					node,
+					emoji
+						? `Custom Emoji "${emoji.slice(0, 20)}" is not exactly one emoji`
+						: 'Custom Emoji is empty',
+					{ itemIndex, description: 'Give one emoji, like 👍 or 🎉.' },
+				);
 			}
 			body.custom_emoji = emoji;
 		}
-		const partIndex = this.getNodeParameter('options.partIndex', itemIndex, '') as number | '';
-		if (partIndex !== '') body.part_index = partIndex;
+		const part = partIndex(
+			node,
+			this.getNodeParameter('options.partIndex', itemIndex, ''),
+			'Part Index',
+			itemIndex,
+		);
+		if (part !== undefined) body.part_index = part;
 		return await linqApiRequest.call(this, {
 			method: 'POST',
 			path: messagePath(messageId, '/reactions'),

@@ -1,8 +1,9 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
-import { requireText } from '../common/requireText';
+import { requireId } from '../common/requireId';
+import { textValue } from '../common/textValue';
 import type { LinqOperation } from '../types';
 import { phoneNumberIdField } from './fields';
 
@@ -24,22 +25,32 @@ export const updatePhoneNumber: LinqOperation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const node = this.getNode();
-		const id = requireText(
+		const id = requireId(
 			node,
 			this.getNodeParameter('phoneNumberId', itemIndex),
 			'Phone Number',
 			itemIndex,
 		);
-		const forwarding = String(
-			this.getNodeParameter('forwardingNumber', itemIndex, '') ?? '',
+		const forwarding = textValue(
+			node,
+			this.getNodeParameter('forwardingNumber', itemIndex, ''),
+			'Forwarding Number',
+			itemIndex,
 		).trim();
+		const handle = forwarding
+			? requireHandle(node, forwarding, 'Forwarding Number', itemIndex)
+			: null;
+		if (handle?.includes('@')) {
+			throw new NodeOperationError(node, 'Forwarding Number must be a phone number, not an email', {
+				itemIndex,
+				description: 'Calls can only be forwarded to a phone number, like +15551234567.',
+			});
+		}
 		return await linqApiRequest.call(this, {
 			method: 'PUT',
 			path: `/v3/phone_numbers/${encodeURIComponent(id)}`,
 			body: {
-				forwarding_number: forwarding
-					? requireHandle(node, forwarding, 'Forwarding Number', itemIndex)
-					: null,
+				forwarding_number: handle,
 			},
 			itemIndex,
 		});

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
+import { optionsField } from '../common/optionsField';
 import type { LinqOperation } from '../types';
 import { eventsField, phoneNumbersField, targetUrlField } from './fields';
 import { subscriptionBody } from './subscriptionBody';
@@ -15,6 +16,16 @@ export const createWebhookSubscription: LinqOperation = {
 		{ ...targetUrlField, required: true },
 		{ ...eventsField, required: true },
 		phoneNumbersField,
+		optionsField([
+			{
+				displayName: 'Include Signing Secret',
+				name: 'includeSigningSecret',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to put the signing secret in the output. Output is kept in the execution data (and in pinned data if you pin it): turn this off when you do not need the secret, for example when the Linq Trigger manages its own subscription.',
+			},
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const fields: IDataObject = {
@@ -25,11 +36,14 @@ export const createWebhookSubscription: LinqOperation = {
 		if (Array.isArray(lines) ? lines.length > 0 : String(lines).trim() !== '') {
 			fields.phoneNumbers = lines as string[];
 		}
-		return await linqApiRequest.call(this, {
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const created = await linqApiRequest.call(this, {
 			method: 'POST',
 			path: '/v3/webhook-subscriptions',
 			body: subscriptionBody(this.getNode(), fields, itemIndex),
 			itemIndex,
 		});
+		if (options.includeSigningSecret !== false) return created;
+		return Object.fromEntries(Object.entries(created).filter(([key]) => key !== 'signing_secret'));
 	},
 };

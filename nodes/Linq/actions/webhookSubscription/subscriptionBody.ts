@@ -1,16 +1,12 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
+import { isHttpsUrl } from '../../../shared/httpsUrl';
+import { textValue } from '../common/textValue';
 
 function requireHttpsUrl(node: INode, value: unknown, itemIndex: number): string {
-	const text = typeof value === 'string' ? value.trim() : '';
-	let url: URL | undefined;
-	try {
-		url = new URL(text);
-	} catch {
-		url = undefined;
-	}
-	if (url?.protocol !== 'https:') {
+	const text = textValue(node, value, 'Target URL', itemIndex).trim();
+	if (!isHttpsUrl(text)) {
 		throw new NodeOperationError(
 			node,
 			text === '' ? 'Target URL is empty' : `Target URL "${text}" is not an HTTPS URL`,

@@ -1,0 +1,20 @@
+import { NodeOperationError, type INode } from 'n8n-workflow';
+
+/** A part index option: unset, or a whole number from 0 (Linq would turn "abc" into null). */
+export function partIndex(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const index = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
+		const shown = typeof value === 'string' || typeof value === 'number' ? ` "${value}"` : '';
+		throw new NodeOperationError(node, `${field}${shown} is not a whole number from 0`, {
+			itemIndex,
+			description: `${field} counts the parts of the message from 0 (the first part).`,
+		});
+	}
+	return index;
+}
