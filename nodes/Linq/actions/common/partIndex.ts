@@ -1,4 +1,4 @@
-import { NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
 
 /** A part index option: unset, or a whole number from 0 (Linq would turn "abc" into null). */
 export function partIndex(
@@ -17,4 +17,10 @@ export function partIndex(
 		});
 	}
 	return index;
+}
+
+/** The Part Index field of an operation's Options (Edit, React). */
+export function readPartIndexOption(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	const value = ctx.getNodeParameter('options.partIndex', itemIndex, '');
+	return partIndex(ctx.getNode(), value, 'Part Index', itemIndex);
 }

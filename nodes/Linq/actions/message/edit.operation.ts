@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { linqApiRequest } from '../../../shared/transport';
 import { LIMITS } from '../common/limits';
 import { optionsField, partIndexOption } from '../common/optionsField';
-import { partIndex } from '../common/partIndex';
+import { readPartIndexOption } from '../common/partIndex';
 import { textValue } from '../common/textValue';
 import type { LinqOperation } from '../types';
 import { messageIdField } from './fields';
@@ -42,12 +42,7 @@ export const editMessage: LinqOperation = {
 			);
 		}
 		const body: IDataObject = { text };
-		const part = partIndex(
-			node,
-			this.getNodeParameter('options.partIndex', itemIndex, ''),
-			'Part Index',
-			itemIndex,
-		);
+		const part = readPartIndexOption(this, itemIndex);
 		if (part !== undefined) body.part_index = part;
 		return await linqApiRequest.call(this, {
 			method: 'PATCH',

@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { linqApiRequest } from '../../../shared/transport';
 import { optionsField, partIndexOption } from '../common/optionsField';
-import { partIndex } from '../common/partIndex';
+import { readPartIndexOption } from '../common/partIndex';
 import { textValue } from '../common/textValue';
 import type { LinqOperation } from '../types';
 import { messageIdField } from './fields';
@@ -87,12 +87,7 @@ export const reactToMessage: LinqOperation = {
 			}
 			body.custom_emoji = emoji;
 		}
-		const part = partIndex(
-			node,
-			this.getNodeParameter('options.partIndex', itemIndex, ''),
-			'Part Index',
-			itemIndex,
-		);
+		const part = readPartIndexOption(this, itemIndex);
 		if (part !== undefined) body.part_index = part;
 		return await linqApiRequest.call(this, {
 			method: 'POST',
