@@ -6,9 +6,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resourceProperties } from './actions/resource';
+import { resourceProperties } from '../shared/resource';
+import { route } from '../shared/router';
 import { resources } from './actions/resources';
-import { route } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
 export class Linq implements INodeType {
@@ -45,6 +45,6 @@ export class Linq implements INodeType {
 	methods = { listSearch: { ...listSearch }, loadOptions: { ...loadOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this);
+		return await route.call(this, resources);
 	}
 }

@@ -18,17 +18,12 @@ import { withSharedDedupeState } from '../shared/delivery/liveDedupe';
 import { triggerProperties } from './properties';
 import { readRawBody } from '../shared/delivery/readRawBody';
 import { receiveDelivery } from '../shared/delivery/receiveDelivery';
-import { refusalToLog } from '../shared/delivery/refusalLog';
+import { registrationIds, signingSecrets } from '../shared/delivery/registrations';
+import { rememberEmitted } from '../shared/delivery/rememberEmitted';
+import { refuse } from '../shared/delivery/refuse';
 import { SECRET_FORMAT } from '../shared/delivery/signingSecret';
 import type { VerifyFailure } from '../shared/delivery/verifySignature';
-import { rememberEmitted } from './rememberEmitted';
-import {
-	createSubscription,
-	registrationIds,
-	removeSubscription,
-	signingSecrets,
-	subscriptionExists,
-} from './subscription';
+import { createSubscription, removeSubscription, subscriptionExists } from './subscription';
 import { readTriggerOptions } from './triggerOptions';
 
 const NO_SECRET =
@@ -41,35 +36,6 @@ const REENCODED =
 interface SecretSource {
 	secrets: string[];
 	from: 'subscription' | 'credentials';
-}
-
-function answer(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
-	ctx.getResponseObject().status(status).send(message);
-	return { noWebhookResponse: true };
-}
-
-/** Answers a refused delivery and logs why, at most once a minute per registration (refusalLog.ts). */
-function refuse(
-	ctx: IWebhookFunctions,
-	registration: string,
-	status: 400 | 401,
-	why: string,
-): IWebhookResponseData {
-	const mode = ctx.getMode() === 'manual' ? 'test' : 'production';
-	const key = `${ctx.getWorkflow().id ?? ''}\n${ctx.getNode().id}\n${mode}\n${registration}`;
-	const unlogged = refusalToLog(key, Date.now());
-	if (unlogged !== undefined) {
-		ctx.logger.warn(
-			unlogged > 0
-				? `${why} (${unlogged} more refused since the last warning were not logged)`
-				: why,
-		);
-	}
-	return answer(
-		ctx,
-		status,
-		status === 401 ? 'Unauthorized' : 'Bad Request: the body is not a Linq event',
-	);
 }
 
 function explain401(reason: VerifyFailure, source: SecretSource, reencoded: boolean): string {

@@ -5,7 +5,7 @@ import { contactCard } from './contactCard';
 import { message } from './message';
 import { participant } from './participant';
 import { phoneNumber } from './phoneNumber';
-import type { LinqResource } from './types';
+import type { LinqResource } from '../../shared/operation';
 import { webhookSubscription } from './webhookSubscription';
 
 /** Every resource of the Linq node, in the order the Resource dropdown shows them. */

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
-import { bodyOrSuccess } from '../common/successResult';
-import type { LinqOperation } from '../types';
+import { bodyOrSuccess } from '../../../shared/successResult';
+import type { LinqOperation } from '../../../shared/operation';
 import { attachmentIdField, attachmentPath, readAttachmentId } from './fields';
 
 export const deleteAttachment: LinqOperation = {

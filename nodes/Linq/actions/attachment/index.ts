@@ -1,4 +1,4 @@
-import type { LinqResource } from '../types';
+import type { LinqResource } from '../../../shared/operation';
 import { deleteAttachment } from './delete.operation';
 import { getAttachment } from './get.operation';
 import { uploadAttachment } from './upload.operation';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { optionsField } from '../common/optionsField';
 import { readBinaryFile, uploadBinary } from '../common/uploadBinary';
-import type { LinqOperation } from '../types';
+import type { LinqOperation } from '../../../shared/operation';
 
 export const uploadAttachment: LinqOperation = {
 	value: 'upload',

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { LinqOperation } from '../types';
+import type { LinqOperation } from '../../../shared/operation';
 import { checkCapability } from './checkCapability';
 import { capabilityFields } from './fields';
 

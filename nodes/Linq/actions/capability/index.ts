@@ -1,4 +1,4 @@
-import type { LinqResource } from '../types';
+import type { LinqResource } from '../../../shared/operation';
 import { checkIMessage } from './checkIMessage.operation';
 import { checkRcs } from './checkRcs.operation';
 

@@ -6,7 +6,7 @@ import { fromField } from '../common/fromField';
 import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
 import { messageContent, prepareMessage } from '../common/readMessageContent';
 import { readRecipients, recipientsField } from '../common/recipients';
-import type { LinqOperation } from '../types';
+import type { LinqOperation } from '../../../shared/operation';
 
 export const createChat: LinqOperation = {
 	value: 'create',

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
 import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
-import type { LinqOperation } from '../types';
+import type { LinqOperation } from '../../../shared/operation';
 
 export const getLocation: LinqOperation = {
 	value: 'getLocation',

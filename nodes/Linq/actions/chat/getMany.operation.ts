@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
 import { linqApiRequestAllItems } from '../../../shared/transport';
-import { returnAllFields } from '../common/fields';
-import type { LinqOperation } from '../types';
+import { returnAllFields } from '../../../shared/fields';
+import type { LinqOperation } from '../../../shared/operation';
 
 export const getManyChats: LinqOperation = {
 	value: 'getMany',

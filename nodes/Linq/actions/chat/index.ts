@@ -1,4 +1,4 @@
-import type { LinqResource } from '../types';
+import type { LinqResource } from '../../../shared/operation';
 import { createChat } from './create.operation';
 import { getChat } from './get.operation';
 import { getLocation } from './getLocation.operation';

@@ -3,9 +3,9 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { linqApiRequest } from '../../../shared/transport';
 import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
 import { isHttpsUrl } from '../../../shared/httpsUrl';
-import { textValue } from '../common/textValue';
+import { textValue } from '../../../shared/textValue';
 import { readBinaryFile, uploadBinary } from '../common/uploadBinary';
-import type { LinqOperation } from '../types';
+import type { LinqOperation } from '../../../shared/operation';
 
 export const sendVoiceMemo: LinqOperation = {
 	value: 'sendVoiceMemo',

@@ -2,8 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
 import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
-import { bodyOrSuccess } from '../common/successResult';
-import type { LinqOperation } from '../types';
+import { bodyOrSuccess } from '../../../shared/successResult';
+import type { LinqOperation } from '../../../shared/operation';
 
 export const shareContactCard: LinqOperation = {
 	value: 'shareContactCard',

@@ -2,8 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { linqApiRequest } from '../../../shared/transport';
 import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
-import { textValue } from '../common/textValue';
-import type { LinqOperation } from '../types';
+import { textValue } from '../../../shared/textValue';
+import type { LinqOperation } from '../../../shared/operation';
 
 export const updateChat: LinqOperation = {
 	value: 'update',

@@ -7,6 +7,4 @@ export const LIMITS = {
 	urlMediaParts: 40,
 	linkLength: 2_048,
 	uploadBytes: 100 * 1024 * 1024,
-	/** Input items processed at the same time by one node run. */
-	concurrency: 10,
 };

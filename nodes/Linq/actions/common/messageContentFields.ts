@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption } from './fields';
+import { concurrencyOption } from '../../../shared/fields';
 import { optionsField } from './optionsField';
 
 const SCREEN_EFFECTS = [

@@ -8,7 +8,7 @@ import {
 	type MessageContentInput,
 } from './messageContent';
 import { partIndex } from './partIndex';
-import { textValue } from './textValue';
+import { textValue } from '../../../shared/textValue';
 import { readBinaryFile, uploadBinary, type BinaryFile } from './uploadBinary';
 
 export interface PreparedMessage {

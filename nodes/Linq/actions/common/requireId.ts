@@ -1,6 +1,6 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
-import { requireText } from './requireText';
+import { requireText } from '../../../shared/requireText';
 
 /**
  * Linq IDs are UUIDs or simple tokens. Anything else could change the endpoint once it is in

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
-import { requireText } from '../common/requireText';
-import type { LinqOperation } from '../types';
+import { requireText } from '../../../shared/requireText';
+import type { LinqOperation } from '../../../shared/operation';
 import { cardBody } from './cardBody';
 import { cardLineField, firstNameField, imageUrlField, lastNameField } from './fields';
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
 import { lineField } from '../common/lineField';
-import type { LinqOperation } from '../types';
+import type { LinqOperation } from '../../../shared/operation';
 
 export const getContactCard: LinqOperation = {
 	value: 'get',

@@ -1,4 +1,4 @@
-import type { LinqResource } from '../types';
+import type { LinqResource } from '../../../shared/operation';
 import { createContactCard } from './create.operation';
 import { getContactCard } from './get.operation';
 import { updateContactCard } from './update.operation';

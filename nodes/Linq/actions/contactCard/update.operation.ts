@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
-import { requireChanges } from '../common/requireChanges';
-import type { LinqOperation } from '../types';
+import { requireChanges } from '../../../shared/requireChanges';
+import type { LinqOperation } from '../../../shared/operation';
 import { cardBody } from './cardBody';
 import { cardLineField, firstNameField, imageUrlField, lastNameField } from './fields';
 

@@ -4,8 +4,8 @@ import { linqApiRequest } from '../../../shared/transport';
 import { LIMITS } from '../common/limits';
 import { optionsField, partIndexOption } from '../common/optionsField';
 import { readPartIndexOption } from '../common/partIndex';
-import { textValue } from '../common/textValue';
-import type { LinqOperation } from '../types';
+import { textValue } from '../../../shared/textValue';
+import type { LinqOperation } from '../../../shared/operation';
 import { messageIdField } from './fields';
 import { messagePath, readMessageId } from './messagePath';
 

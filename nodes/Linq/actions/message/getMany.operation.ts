@@ -2,8 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequestAllItems } from '../../../shared/transport';
 import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
-import { returnAllFields } from '../common/fields';
-import type { LinqOperation } from '../types';
+import { returnAllFields } from '../../../shared/fields';
+import type { LinqOperation } from '../../../shared/operation';
 
 export const getManyMessages: LinqOperation = {
 	value: 'getMany',

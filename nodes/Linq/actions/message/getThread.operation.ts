@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequestAllItems } from '../../../shared/transport';
-import { returnAllFields } from '../common/fields';
+import { returnAllFields } from '../../../shared/fields';
 import { optionsField } from '../common/optionsField';
-import type { LinqOperation } from '../types';
+import type { LinqOperation } from '../../../shared/operation';
 import { messageIdField } from './fields';
 import { messagePath, readMessageId } from './messagePath';
 

@@ -1,4 +1,4 @@
-import type { LinqResource } from '../types';
+import type { LinqResource } from '../../../shared/operation';
 import { deleteMessage } from './delete.operation';
 import { editMessage } from './edit.operation';
 import { getMessage } from './get.operation';

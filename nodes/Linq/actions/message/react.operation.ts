@@ -3,8 +3,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { linqApiRequest } from '../../../shared/transport';
 import { optionsField, partIndexOption } from '../common/optionsField';
 import { readPartIndexOption } from '../common/partIndex';
-import { textValue } from '../common/textValue';
-import type { LinqOperation } from '../types';
+import { textValue } from '../../../shared/textValue';
+import type { LinqOperation } from '../../../shared/operation';
 import { messageIdField } from './fields';
 import { messagePath, readMessageId } from './messagePath';
 

@@ -4,7 +4,7 @@ import { linqApiRequest } from '../../../shared/transport';
 import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
 import { messageContent, prepareMessage } from '../common/readMessageContent';
 import { readRecipients, recipientsField } from '../common/recipients';
-import type { LinqOperation } from '../types';
+import type { LinqOperation } from '../../../shared/operation';
 
 export const sendMessage: LinqOperation = {
 	value: 'send',

@@ -4,7 +4,7 @@ import { linqApiRequest } from '../../../shared/transport';
 import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
 import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
 import { messageContent, prepareMessage } from '../common/readMessageContent';
-import type { LinqOperation } from '../types';
+import type { LinqOperation } from '../../../shared/operation';
 
 export const sendMessageInChat: LinqOperation = {
 	value: 'sendInChat',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
 import { chatPath, readChatId } from '../common/chatLocator';
-import { bodyOrSuccess } from '../common/successResult';
+import { bodyOrSuccess } from '../../../shared/successResult';
 
 /** Add and Remove differ only in the method: both send `{handle}` to the chat's participants. */
 export async function changeParticipant(

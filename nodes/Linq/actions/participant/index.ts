@@ -1,4 +1,4 @@
-import type { LinqResource } from '../types';
+import type { LinqResource } from '../../../shared/operation';
 import { addParticipant } from './add.operation';
 import { removeParticipant } from './remove.operation';
 

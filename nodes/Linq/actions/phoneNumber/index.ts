@@ -1,4 +1,4 @@
-import type { LinqResource } from '../types';
+import type { LinqResource } from '../../../shared/operation';
 import { getManyPhoneNumbers } from './getMany.operation';
 import { updatePhoneNumber } from './update.operation';
 

@@ -3,8 +3,8 @@ import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
 import { requireId } from '../common/requireId';
-import { textValue } from '../common/textValue';
-import type { LinqOperation } from '../types';
+import { textValue } from '../../../shared/textValue';
+import type { LinqOperation } from '../../../shared/operation';
 import { phoneNumberIdField } from './fields';
 
 export const updatePhoneNumber: LinqOperation = {

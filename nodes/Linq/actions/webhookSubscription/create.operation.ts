@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
 import { optionsField } from '../common/optionsField';
-import type { LinqOperation } from '../types';
+import type { LinqOperation } from '../../../shared/operation';
 import { eventsField, phoneNumbersField, targetUrlField } from './fields';
 import { subscriptionBody } from './subscriptionBody';
 

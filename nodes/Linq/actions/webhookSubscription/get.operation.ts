@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
-import type { LinqOperation } from '../types';
+import type { LinqOperation } from '../../../shared/operation';
 import { subscriptionIdField } from './fields';
 import { readSubscriptionId, subscriptionPath } from './subscriptionId';
 

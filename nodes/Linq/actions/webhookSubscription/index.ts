@@ -1,4 +1,4 @@
-import type { LinqResource } from '../types';
+import type { LinqResource } from '../../../shared/operation';
 import { createWebhookSubscription } from './create.operation';
 import { deleteWebhookSubscription } from './delete.operation';
 import { getWebhookSubscription } from './get.operation';

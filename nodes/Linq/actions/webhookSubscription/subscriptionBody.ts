@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
 import { isHttpsUrl } from '../../../shared/httpsUrl';
-import { textValue } from '../common/textValue';
+import { textValue } from '../../../shared/textValue';
 
 function requireHttpsUrl(node: INode, value: unknown, itemIndex: number): string {
 	const text = textValue(node, value, 'Target URL', itemIndex).trim();

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
-import { requireChanges } from '../common/requireChanges';
-import type { LinqOperation } from '../types';
+import { requireChanges } from '../../../shared/requireChanges';
+import type { LinqOperation } from '../../../shared/operation';
 import {
 	eventsField,
 	isActiveField,

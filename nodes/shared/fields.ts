@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { LIMITS } from './limits';
+import { MAX_CONCURRENCY } from './router';
 
 /** Fields several operations share. Operation files spread them into their own lists. */
 
@@ -27,7 +27,7 @@ export const concurrencyOption: INodeProperties = {
 	displayName: 'Concurrency',
 	name: 'concurrency',
 	type: 'number',
-	typeOptions: { minValue: 1, maxValue: LIMITS.concurrency },
+	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 	default: 1,
 	description:
 		'How many input items to process at the same time. Raise it to send long lists faster; output order stays the input order.',

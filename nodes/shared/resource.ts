@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { LinqResource } from './types';
+import type { LinqResource } from './operation';
 
 /**
  * The Operation dropdown of a resource and its operations' fields, each shown only for its

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { checkAndRemember } from '../shared/delivery/dedupe';
-import { withSharedDedupeState } from '../shared/delivery/liveDedupe';
-import { eventKeys, type LinqEvent } from '../shared/delivery/parseEvent';
-import { registrationIds } from './subscription';
+import { checkAndRemember } from './dedupe';
+import { withSharedDedupeState } from './liveDedupe';
+import { eventKeys, type LinqEvent } from './parseEvent';
+import { registrationIds } from './registrations';
 
 /**
  * Runs as the trigger's step inside the execution its webhook started, and writes the shared

@@ -6,9 +6,10 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { LIMITS } from './common/limits';
-import { resources } from './resources';
-import type { LinqOperation, OperationResult } from './types';
+import type { LinqOperation, LinqResource, OperationResult } from './operation';
+
+/** Input items one node run processes at the same time, at most. */
+export const MAX_CONCURRENCY = 10;
 
 function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
 	const list = Array.isArray(result) ? result : [result];
@@ -23,7 +24,7 @@ function toItems(result: OperationResult, itemIndex: number): INodeExecutionData
 	});
 }
 
-function findOperation(ctx: IExecuteFunctions): LinqOperation {
+function findOperation(ctx: IExecuteFunctions, resources: LinqResource[]): LinqOperation {
 	const resourceName = ctx.getNodeParameter('resource', 0) as string;
 	const operationName = ctx.getNodeParameter('operation', 0) as string;
 	const operation = resources
@@ -39,18 +40,21 @@ function findOperation(ctx: IExecuteFunctions): LinqOperation {
 }
 
 /**
- * Runs the chosen operation for every input item, up to `concurrency` items at a time.
+ * The item loop of both action nodes (Linq and Linq V2): runs the chosen operation of `resources` for every input item, up to `concurrency` items at a time.
  * Output keeps input order; each output item is paired with the item it came from.
  * Without "Continue On Fail", the first failure (by item order) stops the node once the
  * items already under way have finished, so none of them is left half done.
  */
-export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function route(
+	this: IExecuteFunctions,
+	resources: LinqResource[],
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const operation = findOperation(this);
+	const operation = findOperation(this, resources);
 	const requested = operation.concurrent
 		? Number(this.getNodeParameter('options.concurrency', 0, 1))
 		: 1;
-	const concurrency = Math.min(LIMITS.concurrency, Math.max(1, Math.floor(requested) || 1));
+	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(requested) || 1));
 
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const failures = new Map<number, unknown>();

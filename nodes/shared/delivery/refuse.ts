@@ -1,0 +1,36 @@
+import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { refusalToLog } from './refusalLog';
+
+export function answer(
+	ctx: IWebhookFunctions,
+	status: number,
+	message: string,
+): IWebhookResponseData {
+	ctx.getResponseObject().status(status).send(message);
+	return { noWebhookResponse: true };
+}
+
+/** Answers a refused delivery and logs why, at most once a minute per registration (refusalLog.ts). */
+export function refuse(
+	ctx: IWebhookFunctions,
+	registration: string,
+	status: 400 | 401,
+	why: string,
+): IWebhookResponseData {
+	const mode = ctx.getMode() === 'manual' ? 'test' : 'production';
+	const key = `${ctx.getWorkflow().id ?? ''}\n${ctx.getNode().id}\n${mode}\n${registration}`;
+	const unlogged = refusalToLog(key, Date.now());
+	if (unlogged !== undefined) {
+		ctx.logger.warn(
+			unlogged > 0
+				? `${why} (${unlogged} more refused since the last warning were not logged)`
+				: why,
+		);
+	}
+	return answer(
+		ctx,
+		status,
+		status === 401 ? 'Unauthorized' : 'Bad Request: the body is not a Linq event',
+	);
+}
