@@ -271,11 +271,14 @@ export interface PageOptions {
 	limit?: number;
 	/** Largest page Linq serves. */
 	pageSize?: number;
+	/** Start at this page (a `next_cursor` from an earlier answer) instead of the first. */
+	cursor?: string;
 }
 
 /**
- * Follows `next_cursor` until the API has no more or `limit` items were collected. Asks for
- * no more than it still needs, so a limit of 5 costs one small request.
+ * Follows `next_cursor` until the API has no more or `limit` items were collected. Every page
+ * asks for the same `limit`, as the SDK's pagination does (a cursor may be tied to its page
+ * size), and no more than needed, so a limit of 5 costs one small request.
  */
 export async function linqApiRequestAllItems(
 	this: LinqContext,
@@ -285,9 +288,9 @@ export async function linqApiRequestAllItems(
 	const results: IDataObject[] = [];
 	const pageSize = page.pageSize ?? 100;
 	const wanted = page.returnAll ? Infinity : Math.max(0, page.limit ?? 50);
-	let cursor: string | undefined;
+	const limit = Math.min(pageSize, wanted);
+	let cursor = page.cursor || undefined;
 	while (results.length < wanted) {
-		const limit = Math.min(pageSize, wanted - results.length);
 		const body = await linqApiRequest.call(this, {
 			...request,
 			qs: { ...request.qs, limit, cursor },

@@ -297,14 +297,14 @@ describe('Get Many pagination', () => {
 		scope.done();
 	});
 
-	test('Limit stops early and asks only for what it still needs', async () => {
+	test('Limit stops early, with the same limit on every page as the SDK pages', async () => {
 		const scope = nock(BASE_URL)
 			.get(`/v3/messages/${MESSAGE}/thread`)
 			.query({ limit: '100' })
 			.reply(200, { messages: page(0, 100), next_cursor: 'c2' })
 			.get(`/v3/messages/${MESSAGE}/thread`)
-			.query({ limit: '20', cursor: 'c2' })
-			.reply(200, { messages: page(100, 20), next_cursor: 'c3' });
+			.query({ limit: '100', cursor: 'c2' })
+			.reply(200, { messages: page(100, 100), next_cursor: 'c3' });
 		const out = await runNode(
 			message({
 				operation: 'getThread',

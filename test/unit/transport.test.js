@@ -552,14 +552,14 @@ describe('pagination', () => {
 		scope.done();
 	});
 
-	test('a Limit of 150 asks for 100, then 50, and stops although more pages exist', async () => {
+	test('a Limit of 150 asks for 100 twice (the limit stays the same, as in the SDK), keeps 150 and stops although more pages exist', async () => {
 		const scope = nock(BASE_URL)
 			.get('/v3/chats')
 			.query({ from: '+15551230001', limit: '100' })
 			.reply(200, { chats: chats(0, 100), next_cursor: 'cur_2' })
 			.get('/v3/chats')
-			.query({ from: '+15551230001', limit: '50', cursor: 'cur_2' })
-			.reply(200, { chats: chats(100, 50), next_cursor: 'cur_3' });
+			.query({ from: '+15551230001', limit: '100', cursor: 'cur_2' })
+			.reply(200, { chats: chats(100, 100), next_cursor: 'cur_3' });
 		expect(await collect({ returnAll: false, limit: 150 })).toEqual({
 			items: chats(0, 150),
 			requests: 2,

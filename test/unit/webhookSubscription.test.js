@@ -196,9 +196,9 @@ describe('webhook subscription update', () => {
 		expect(ours).toMatchObject({ method: 'PUT', path: `/v3/webhook-subscriptions/${ID}` });
 	});
 
-	test('an empty Phone Numbers list removes the line filter, as the SDK documents', async () => {
+	test('clearing Phone Numbers sends null, the SDK value for no line filter', async () => {
 		const theirs = await captureRequest(() =>
-			sdk().webhookSubscriptions.update(ID, { phone_numbers: [] }),
+			sdk().webhookSubscriptions.update(ID, { phone_numbers: null }),
 		);
 		const ours = await captureRequest(() =>
 			runNode({ ...params, updateFields: { phoneNumbers: [] } }),

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
-import { linqApiRequestAllItems } from '../../../shared/transport';
 import { returnAllFields } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
+import { optionsField } from '../common/optionsField';
+import { cursorOption, listPaged } from '../common/paging';
 
 export const getManyChats: LinqOperation = {
 	value: 'getMany',
@@ -39,6 +40,7 @@ export const getManyChats: LinqOperation = {
 				},
 			],
 		},
+		optionsField([cursorOption]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -50,14 +52,6 @@ export const getManyChats: LinqOperation = {
 			const value = String(filters[key] ?? '').trim();
 			if (value) qs[key] = requireHandle(this.getNode(), value, field, itemIndex);
 		}
-		return await linqApiRequestAllItems.call(
-			this,
-			{ method: 'GET', path: '/v3/chats', qs, itemIndex },
-			{
-				property: 'chats',
-				returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
-				limit: this.getNodeParameter('limit', itemIndex, 50) as number,
-			},
-		);
+		return await listPaged.call(this, { method: 'GET', path: '/v3/chats', qs, itemIndex }, 'chats');
 	},
 };

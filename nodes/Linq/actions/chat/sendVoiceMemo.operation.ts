@@ -4,6 +4,7 @@ import { linqApiRequest } from '../../../shared/transport';
 import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
 import { isHttpsUrl } from '../../../shared/httpsUrl';
 import { textValue } from '../../../shared/textValue';
+import { requireId } from '../common/requireId';
 import { readBinaryFile, uploadBinary } from '../common/uploadBinary';
 import type { LinqOperation } from '../../../shared/operation';
 
@@ -26,6 +27,12 @@ export const sendVoiceMemo: LinqOperation = {
 					value: 'binary',
 					description: 'An audio file from the input item, uploaded to Linq first',
 				},
+				{
+					name: 'Attachment ID',
+					value: 'attachment',
+					description:
+						'Audio already uploaded with Attachment → Upload, sent without uploading again',
+				},
 			],
 			default: 'url',
 		},
@@ -47,11 +54,29 @@ export const sendVoiceMemo: LinqOperation = {
 			description: 'Name of the input binary property that holds the audio file',
 			displayOptions: { show: { source: ['binary'] } },
 		},
+		{
+			displayName: 'Attachment ID',
+			name: 'attachmentId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. abc12345-1234-5678-9abc-def012345678',
+			description: 'The attachment_id output by Attachment → Upload',
+			displayOptions: { show: { source: ['attachment'] } },
+		},
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const chatId = readChatId(this, itemIndex);
 		const body: IDataObject = {};
-		if (this.getNodeParameter('source', itemIndex, 'url') === 'binary') {
+		const source = this.getNodeParameter('source', itemIndex, 'url');
+		if (source === 'attachment') {
+			body.attachment_id = requireId(
+				this.getNode(),
+				this.getNodeParameter('attachmentId', itemIndex, ''),
+				'Attachment ID',
+				itemIndex,
+			);
+		} else if (source === 'binary') {
 			const name = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
 			const file = await readBinaryFile.call(this, itemIndex, name, {
 				requiredTypePrefix: 'audio/',

@@ -5,12 +5,16 @@ import { LIMITS } from './limits';
 
 export type MediaSource =
 	| { source: 'url'; url: string }
-	| { source: 'binary'; binaryPropertyName: string };
+	| { source: 'binary'; binaryPropertyName: string }
+	/** A file already uploaded with Attachment → Upload, reused without uploading again. */
+	| { source: 'attachment'; attachmentId: string };
 
 /** What the user asked to send, as read from the node's fields. */
 export interface MessageContentInput {
 	text: string;
 	media: MediaSource[];
+	/** Media parts go before the text part instead of after it. */
+	mediaFirst?: boolean;
 	link: string;
 	preferredService?: string;
 	/** `screen:confetti`, `bubble:slam`, ... */
@@ -123,15 +127,17 @@ export function buildMessageContent(
 	if (link) {
 		parts.push({ type: 'link', value: link });
 	} else {
-		if (input.text.trim()) parts.push({ type: 'text', value: input.text });
 		let uploaded = 0;
-		for (const media of input.media) {
-			parts.push(
-				media.source === 'url'
-					? { type: 'media', url: media.url.trim() }
-					: { type: 'media', attachment_id: attachmentIds[uploaded++] },
-			);
-		}
+		const mediaParts = input.media.map((media): IDataObject => {
+			if (media.source === 'url') return { type: 'media', url: media.url.trim() };
+			if (media.source === 'attachment')
+				return { type: 'media', attachment_id: media.attachmentId };
+			return { type: 'media', attachment_id: attachmentIds[uploaded++] };
+		});
+		const textParts = input.text.trim() ? [{ type: 'text', value: input.text }] : [];
+		parts.push(
+			...(input.mediaFirst ? [...mediaParts, ...textParts] : [...textParts, ...mediaParts]),
+		);
 	}
 
 	const content: IDataObject = { parts };

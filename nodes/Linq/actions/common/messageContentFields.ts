@@ -55,7 +55,7 @@ export const messageBodyFields: INodeProperties[] = [
 		placeholder: 'Add Media',
 		default: {},
 		description:
-			'Images, videos, audio or documents sent after the text, in this order. Binary files are uploaded to Linq first (up to 100 MB each).',
+			'Images, videos, audio or documents, in this order, after the text unless Options → Media Position says before. Binary files are uploaded to Linq first (up to 100 MB each).',
 		options: [
 			{
 				displayName: 'Media',
@@ -76,6 +76,12 @@ export const messageBodyFields: INodeProperties[] = [
 								value: 'binary',
 								description: 'A file from the input item, uploaded to Linq (up to 100 MB)',
 							},
+							{
+								name: 'Attachment ID',
+								value: 'attachment',
+								description:
+									'A file already uploaded with Attachment → Upload, sent again without uploading',
+							},
 						],
 						default: 'url',
 					},
@@ -94,6 +100,15 @@ export const messageBodyFields: INodeProperties[] = [
 						default: 'data',
 						description: 'Name of the input binary property that holds the file',
 						displayOptions: { show: { source: ['binary'] } },
+					},
+					{
+						displayName: 'Attachment ID',
+						name: 'attachmentId',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. abc12345-1234-5678-9abc-def012345678',
+						description: 'The attachment_id output by Attachment → Upload',
+						displayOptions: { show: { source: ['attachment'] } },
 					},
 				],
 			},
@@ -136,6 +151,17 @@ export function messageOptionsField(flags: MessageOptionsFlags): INodeProperties
 			default: '',
 			description:
 				'Linq sends a message only once per key, up to 255 characters. When empty, the node derives one from the execution and item, so retries never send twice.',
+		},
+		{
+			displayName: 'Media Position',
+			name: 'mediaPosition',
+			type: 'options',
+			options: [
+				{ name: 'After Text', value: 'after' },
+				{ name: 'Before Text', value: 'before' },
+			],
+			default: 'after',
+			description: 'Whether the media come before or after the text in the message',
 		},
 		{
 			displayName: 'Preferred Service',

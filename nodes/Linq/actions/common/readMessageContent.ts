@@ -9,6 +9,7 @@ import {
 } from './messageContent';
 import { partIndex } from './partIndex';
 import { textValue } from '../../../shared/textValue';
+import { requireId } from './requireId';
 import { readBinaryFile, uploadBinary, type BinaryFile } from './uploadBinary';
 
 export interface PreparedMessage {
@@ -71,19 +72,21 @@ export function itemIdempotencyKey(
 function readMedia(ctx: IExecuteFunctions, itemIndex: number): MediaSource[] {
 	const node = ctx.getNode();
 	const media = ctx.getNodeParameter('media.mediaValues', itemIndex, []) as IDataObject[];
-	return media.map((entry) =>
-		entry.source === 'binary'
-			? {
-					source: 'binary',
-					binaryPropertyName: textValue(
-						node,
-						entry.binaryPropertyName,
-						'Binary Property',
-						itemIndex,
-					),
-				}
-			: { source: 'url', url: textValue(node, entry.url, 'Media URL', itemIndex) },
-	);
+	return media.map((entry): MediaSource => {
+		if (entry.source === 'binary') {
+			return {
+				source: 'binary',
+				binaryPropertyName: textValue(node, entry.binaryPropertyName, 'Binary Property', itemIndex),
+			};
+		}
+		if (entry.source === 'attachment') {
+			return {
+				source: 'attachment',
+				attachmentId: requireId(node, entry.attachmentId, 'Attachment ID', itemIndex),
+			};
+		}
+		return { source: 'url', url: textValue(node, entry.url, 'Media URL', itemIndex) };
+	});
 }
 
 /**
@@ -102,6 +105,7 @@ export async function prepareMessage(
 	const input: MessageContentInput = {
 		text: text('text', 'Text', undefined),
 		media: readMedia(this, itemIndex),
+		mediaFirst: options.mediaPosition === 'before',
 		link: text('link', 'Link', undefined),
 		preferredService:
 			textValue(node, options.preferredService, 'Preferred Service', itemIndex) || undefined,

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { linqApiRequestAllItems } from '../../../shared/transport';
 import { returnAllFields } from '../../../shared/fields';
-import { optionsField } from '../common/optionsField';
 import type { LinqOperation } from '../../../shared/operation';
+import { optionsField } from '../common/optionsField';
+import { cursorOption, listPaged } from '../common/paging';
 import { messageIdField } from './fields';
 import { messagePath, readMessageId } from './messagePath';
 
@@ -17,6 +17,7 @@ export const getMessageThread: LinqOperation = {
 		messageIdField,
 		...returnAllFields,
 		optionsField([
+			cursorOption,
 			{
 				displayName: 'Order',
 				name: 'order',
@@ -31,7 +32,7 @@ export const getMessageThread: LinqOperation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const order = this.getNodeParameter('options.order', itemIndex, '') as string;
-		return await linqApiRequestAllItems.call(
+		return await listPaged.call(
 			this,
 			{
 				method: 'GET',
@@ -39,11 +40,7 @@ export const getMessageThread: LinqOperation = {
 				qs: { order },
 				itemIndex,
 			},
-			{
-				property: 'messages',
-				returnAll: this.getNodeParameter('returnAll', itemIndex, false) as boolean,
-				limit: this.getNodeParameter('limit', itemIndex, 50) as number,
-			},
+			'messages',
 		);
 	},
 };

@@ -39,7 +39,8 @@ function requireEvents(node: INode, value: unknown, itemIndex: number): string[]
 
 /**
  * The API body for the fields present in `fields` (node names: targetUrl, events, phoneNumbers,
- * isActive). An empty Phone Numbers list is kept: on update it removes the line filter.
+ * isActive). An empty Phone Numbers list is sent as `null`, the SDK's value for "no line filter":
+ * on update it removes the filter.
  */
 export function subscriptionBody(node: INode, fields: IDataObject, itemIndex: number): IDataObject {
 	const body: IDataObject = {};
@@ -50,9 +51,10 @@ export function subscriptionBody(node: INode, fields: IDataObject, itemIndex: nu
 		body.subscribed_events = requireEvents(node, fields.events, itemIndex);
 	}
 	if (fields.phoneNumbers !== undefined) {
-		body.phone_numbers = toList(fields.phoneNumbers).map((line) =>
+		const lines = toList(fields.phoneNumbers).map((line) =>
 			requireHandle(node, line, 'Phone Numbers', itemIndex),
 		);
+		body.phone_numbers = lines.length > 0 ? lines : null;
 	}
 	if (fields.isActive !== undefined) body.is_active = Boolean(fields.isActive);
 	return body;
