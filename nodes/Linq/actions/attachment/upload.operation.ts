@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { optionsField } from '../common/optionsField';
-import { readBinaryFile, uploadBinary } from '../common/uploadBinary';
+import { readBinaryFile } from '../../../shared/binaryFile';
+import { uploadBinary } from '../common/uploadBinary';
 import type { LinqOperation } from '../../../shared/operation';
 
 export const uploadAttachment: LinqOperation = {

@@ -5,7 +5,8 @@ import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
 import { isHttpsUrl } from '../../../shared/httpsUrl';
 import { textValue } from '../../../shared/textValue';
 import { requireId } from '../common/requireId';
-import { readBinaryFile, uploadBinary } from '../common/uploadBinary';
+import { readBinaryFile } from '../../../shared/binaryFile';
+import { uploadBinary } from '../common/uploadBinary';
 import type { LinqOperation } from '../../../shared/operation';
 
 export const sendVoiceMemo: LinqOperation = {

@@ -1,3 +1,5 @@
+import { MAX_UPLOAD_BYTES } from '../../../shared/binaryFile';
+
 /** Limits Linq enforces, checked locally so a workflow fails before anything is sent. */
 export const LIMITS = {
 	textLength: 10_000,
@@ -6,5 +8,5 @@ export const LIMITS = {
 	/** Media parts given as a public URL, which Linq downloads on every send. */
 	urlMediaParts: 40,
 	linkLength: 2_048,
-	uploadBytes: 100 * 1024 * 1024,
+	uploadBytes: MAX_UPLOAD_BYTES,
 };

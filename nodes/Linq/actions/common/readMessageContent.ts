@@ -10,7 +10,8 @@ import {
 import { partIndex } from './partIndex';
 import { textValue } from '../../../shared/textValue';
 import { requireId } from './requireId';
-import { readBinaryFile, uploadBinary, type BinaryFile } from './uploadBinary';
+import { readBinaryFile, type BinaryFile } from '../../../shared/binaryFile';
+import { uploadBinary } from './uploadBinary';
 
 export interface PreparedMessage {
 	/** The checked content; binary media are still files, not attachment IDs. */
