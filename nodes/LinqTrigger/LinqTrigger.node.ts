@@ -17,6 +17,7 @@ import { downloadMedia } from '../shared/delivery/downloadMedia';
 import { withSharedDedupeState } from '../shared/delivery/liveDedupe';
 import { triggerProperties } from './properties';
 import { readRawBody } from '../shared/delivery/readRawBody';
+import { actOnReceipt } from '../shared/delivery/onReceipt';
 import { receiveDelivery } from '../shared/delivery/receiveDelivery';
 import { registrationIds, signingSecrets } from '../shared/delivery/registrations';
 import { rememberEmitted } from '../shared/delivery/rememberEmitted';
@@ -102,9 +103,13 @@ export class LinqTrigger implements INodeType {
 		},
 	};
 
-	/** The trigger's step in the execution it started: see rememberEmitted for why it exists. */
+	/**
+	 * The trigger's step in the execution it started: see rememberEmitted for why it exists.
+	 * The read receipt and typing indicator go out here, after Linq has its answer.
+	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return rememberEmitted.call(this);
+		const [items] = rememberEmitted.call(this);
+		return [await actOnReceipt.call(this, items)];
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

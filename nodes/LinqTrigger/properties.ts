@@ -72,6 +72,14 @@ export const triggerProperties: INodeProperties[] = [
 					'Whether messages, edits and reactions sent from your own lines also start the workflow. Off, a reply your workflow sends cannot start it again. Sent, Delivered, Read and Failed events always arrive when chosen.',
 			},
 			{
+				displayName: 'Mark as Read on Receipt',
+				name: 'markAsReadOnReceipt',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to mark the chat read (sending a read receipt where the service has them) as soon as a received message starts the workflow. A failure is noted on the item in on_receipt_errors.',
+			},
+			{
 				displayName: 'Max Media Size (MB)',
 				name: 'maxMediaSizeMb',
 				type: 'number',
@@ -79,6 +87,36 @@ export const triggerProperties: INodeProperties[] = [
 				default: DEFAULT_MAX_MEDIA_MB,
 				description:
 					'Larger files are not downloaded when Download Media is on; the item notes why',
+			},
+			{
+				displayName: 'Opt-Out Messages',
+				name: 'optOutMessages',
+				type: 'options',
+				options: [
+					{
+						name: 'Emit',
+						value: 'emit',
+						description:
+							'Start the workflow with opt_out set to true, so it can record the opt-out',
+					},
+					{
+						name: 'Skip',
+						value: 'skip',
+						description:
+							'Do not start the workflow for STOP, UNSUBSCRIBE and the other opt-out words',
+					},
+				],
+				default: 'emit',
+				description:
+					'What to do with a received message that is only an opt-out word (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT). Every item carries keyword, opt_out, opt_in and help.',
+			},
+			{
+				displayName: 'Show Typing on Receipt',
+				name: 'showTypingOnReceipt',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to show the typing indicator in the chat as soon as a received message starts the workflow, until your workflow sends its reply. Direct chats only: group chats are skipped. A failure is noted on the item in on_receipt_errors.',
 			},
 		],
 	},

@@ -18,6 +18,7 @@ export function readTriggerOptions(this: IWebhookFunctions): TriggerOptions {
 		lines: handleSet(this.getNodeParameter('lines', [])),
 		allowedSenders: handleSet(options.allowedSenders),
 		includeOwnOutbound: options.includeOwnOutbound === true,
+		skipOptOuts: options.optOutMessages === 'skip',
 	};
 	if (options.downloadMedia !== true) return { filter };
 	const maxMb =

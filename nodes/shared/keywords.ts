@@ -3,7 +3,7 @@
  *
  * A keyword counts only when it is the whole message: "please stop by at 5" is not an opt-out.
  * Case, surrounding whitespace, punctuation and emoji are ignored. All work is linear in the
- * input and looks at no more than MAX_KEYWORD_INPUT characters.
+ * input: only trimming sees more than MAX_KEYWORD_INPUT characters.
  */
 
 export type CarrierKeyword = 'stop' | 'start' | 'help';
@@ -28,13 +28,17 @@ const CARRIER_KEYWORDS: ReadonlyMap<string, CarrierKeyword> = new Map([
 
 /**
  * Lower-cases and keeps letters and digits (any script), with single spaces between the words.
- * Returns '' for text that is only punctuation or emoji, and for text too long to be a keyword.
+ * Returns '' for text that is only punctuation or emoji, and for text too long to be a keyword
+ * once the whitespace around it is trimmed. NFKC folds full-width letters (ＳＴＯＰ, typed on
+ * East Asian keyboards) into the ASCII ones.
  */
 export function normalizeReply(text: unknown): string {
-	if (typeof text !== 'string' || text.length > MAX_KEYWORD_INPUT) return '';
+	if (typeof text !== 'string') return '';
+	const trimmed = text.trim();
+	if (trimmed.length > MAX_KEYWORD_INPUT) return '';
 	let out = '';
 	let pendingSpace = false;
-	for (const char of text.toLowerCase()) {
+	for (const char of trimmed.normalize('NFKC').toLowerCase()) {
 		if (/[\p{L}\p{N}]/u.test(char)) {
 			if (pendingSpace && out !== '') out += ' ';
 			out += char;

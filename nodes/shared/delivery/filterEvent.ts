@@ -8,13 +8,20 @@ export interface FilterOptions {
 	allowedSenders: ReadonlySet<string>;
 	/** Your lines the node listens on; empty = all. */
 	lines: ReadonlySet<string>;
+	/** Drop inbound opt-out keywords (STOP…) instead of emitting them flagged. */
+	skipOptOuts?: boolean;
 }
 
 export type FilterResult =
 	| { pass: true }
 	| {
 			pass: false;
-			reason: 'unsubscribed_event' | 'own_outbound' | 'sender_not_allowed' | 'line_not_selected';
+			reason:
+				| 'unsubscribed_event'
+				| 'own_outbound'
+				| 'sender_not_allowed'
+				| 'line_not_selected'
+				| 'opt_out';
 	  };
 
 /**
@@ -55,7 +62,8 @@ export function handleSet(value: unknown): Set<string> {
  * 2. it is not something your own lines sent (a reply your workflow just sent would
  *    otherwise start the workflow again), unless Include Own Outbound Messages is on;
  * 3. an inbound event with a known sender comes from an allowed sender;
- * 4. it happened on one of the selected lines, when the event names the line.
+ * 4. it happened on one of the selected lines, when the event names the line;
+ * 5. it is not an opt-out keyword, when Opt-Out Messages is Skip.
  */
 export function filterEvent(event: ShapedEvent, options: FilterOptions): FilterResult {
 	if (!options.events.has(event.event_type)) return { pass: false, reason: 'unsubscribed_event' };
@@ -78,5 +86,6 @@ export function filterEvent(event: ShapedEvent, options: FilterOptions): FilterR
 	) {
 		return { pass: false, reason: 'line_not_selected' };
 	}
+	if (options.skipOptOuts === true && event.opt_out) return { pass: false, reason: 'opt_out' };
 	return { pass: true };
 }

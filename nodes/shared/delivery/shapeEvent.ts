@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { classifyKeyword, type CarrierKeyword } from '../keywords';
 import type { LinqEvent } from './parseEvent';
 
 export interface MediaRef extends IDataObject {
@@ -33,6 +34,11 @@ export interface ShapedEvent extends IDataObject {
 	service: string | null;
 	direction: 'inbound' | 'outbound' | null;
 	is_group: boolean | null;
+	/** The carrier keyword an inbound text is as a whole (keywords.ts); null and false otherwise. */
+	keyword: CarrierKeyword | null;
+	opt_out: boolean;
+	opt_in: boolean;
+	help: boolean;
 	data: IDataObject;
 }
 
@@ -120,6 +126,10 @@ export function shapeEvent(event: LinqEvent, webhookId: string | null = null): S
 			? line
 			: ((direction === 'outbound' ? recipientPhone : null) ?? text(data.to));
 
+	// Whatever the service: carriers act on SMS keywords, but a person who writes STOP over
+	// iMessage or RCS asks for the same thing.
+	const flags = classifyKeyword(direction === 'inbound' ? content.text : null);
+
 	return {
 		event_type: eventType,
 		event_id: text(event.event_id),
@@ -143,6 +153,10 @@ export function shapeEvent(event: LinqEvent, webhookId: string | null = null): S
 				: typeof data.is_group === 'boolean'
 					? data.is_group
 					: null,
+		keyword: flags.keyword,
+		opt_out: flags.opt_out,
+		opt_in: flags.opt_in,
+		help: flags.help,
 		data: event.data,
 	};
 }
