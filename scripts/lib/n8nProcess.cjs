@@ -66,35 +66,44 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, host = '127.0.0.1', ext
 }
 
 /**
- * Spawns `n8n start` detached (own process group); output goes to `logFile`, or to our own
- * terminal without one. Returns { pid, exited, stop() }.
+ * Spawns `n8n start` (or `args`, e.g. ['worker']) detached (own process group); output goes to
+ * `logFile`, or to our own terminal without one. Returns { pid, exited, stop() }.
  */
 function startN8n({ runtime, env, logFile, args = ['start'], tiedTo }) {
+	return startDetached({
+		command: runtime.nodeBin,
+		args: [runtime.n8nBin, ...args],
+		cwd: env.N8N_USER_FOLDER,
+		env,
+		logFile,
+		tiedTo,
+	});
+}
+
+/**
+ * Spawns any server in its own process group, the way n8n is started above (the queue-mode
+ * suite runs PostgreSQL and Redis like this). `tiedTo: {pid, folder}`: the server ends (and
+ * `folder` goes) when that process is gone. Returns { pid, exited, stop() }.
+ */
+function startDetached({ command, args = [], cwd, env = process.env, logFile, tiedTo }) {
 	let out = 'inherit';
 	if (logFile) {
 		fs.mkdirSync(path.dirname(logFile), { recursive: true });
 		out = fs.openSync(logFile, 'a');
 	}
-	// `tiedTo: {pid, folder}`: n8n ends (and `folder` goes) when that process is gone.
-	const command = tiedTo
+	const [file, argv] = tiedTo
 		? [
 				process.execPath,
 				[
 					path.join(__dirname, 'n8nWatchdog.cjs'),
 					String(tiedTo.pid),
 					tiedTo.folder ?? '-',
-					runtime.nodeBin,
-					runtime.n8nBin,
+					command,
 					...args,
 				],
 			]
-		: [runtime.nodeBin, [runtime.n8nBin, ...args]];
-	const child = spawn(command[0], command[1], {
-		cwd: env.N8N_USER_FOLDER,
-		env,
-		detached: true,
-		stdio: ['ignore', out, out],
-	});
+		: [command, args];
+	const child = spawn(file, argv, { cwd, env, detached: true, stdio: ['ignore', out, out] });
 	if (logFile) fs.closeSync(out);
 	const exited = new Promise((resolve) =>
 		child.on('exit', (code, signal) => resolve({ code, signal })),
@@ -171,4 +180,12 @@ function tail(file, lines = 40) {
 	return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 }
 
-module.exports = { n8nEnv, startN8n, stopProcessGroup, waitForHttp, waitForN8n, tail };
+module.exports = {
+	n8nEnv,
+	startN8n,
+	startDetached,
+	stopProcessGroup,
+	waitForHttp,
+	waitForN8n,
+	tail,
+};

@@ -12,8 +12,12 @@ const { startFakeLinq } = require('../../support/fakeLinq');
 const { createLoopbackCert } = require('./loopbackCert');
 const { createInstance } = require('./n8nInstance');
 
-/** `https: true` gives the fake https upload URLs that n8n trusts (attachments need them). */
-async function startLinqE2e({ https = false } = {}) {
+/**
+ * `https: true` gives the fake https upload URLs that n8n trusts (attachments need them).
+ * `createN8n` starts the n8n under test (default: one process, SQLite); whatever it returns
+ * needs `rest()` and `dispose()`.
+ */
+async function startLinqE2e({ https = false, createN8n = createInstance } = {}) {
 	const cleanups = [];
 	const dispose = async () => {
 		for (const cleanup of cleanups.reverse()) await cleanup();
@@ -25,7 +29,7 @@ async function startLinqE2e({ https = false } = {}) {
 		if (tls) cleanups.push(() => tls.dispose());
 		const fake = await startFakeLinq({ tls });
 		cleanups.push(() => fake.close());
-		const n8n = await createInstance({
+		const n8n = await createN8n({
 			tarball,
 			env: tls ? { NODE_EXTRA_CA_CERTS: tls.caBundle } : {},
 		});

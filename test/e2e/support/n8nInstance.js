@@ -186,6 +186,10 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 		origin,
 		port,
 		userFolder,
+		/** The process group of the running n8n (it changes on restart). */
+		get pid() {
+			return server?.pid;
+		},
 		logFile,
 		owner: OWNER,
 		runtime,
@@ -210,4 +214,4 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 	};
 }
 
-module.exports = { createInstance, freePort, OWNER, BROWSER_ID };
+module.exports = { createInstance, requireRuntime, freePort, OWNER, BROWSER_ID };
