@@ -4,10 +4,13 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
 
 import { resourceProperties } from '../shared/resource';
 import { route } from '../shared/router';
+import { resumeWait, resumeWebhooks } from './actions/message/resumeWait';
 import { resources } from './actions/resources';
 import { listSearch, loadOptions } from './methods';
 
@@ -25,6 +28,8 @@ export class Linq implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'linqAppApi', required: true }],
+		webhooks: resumeWebhooks,
+		waitingNodeTooltip: 'Waiting for the reply or for the approval link to be opened',
 		properties: [
 			{
 				displayName: 'Resource',
@@ -46,5 +51,10 @@ export class Linq implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, resources);
+	}
+
+	/** Calls to the resume URL of a waiting Send and Wait for Response. */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeWait.call(this);
 	}
 }

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { linqApiRequest } from '../shared/transport';
-import { KNOWN_EVENT_TYPES } from '../shared/delivery/events';
+import { KNOWN_EVENT_TYPES, WEBHOOK_VERSION } from '../shared/delivery/events';
 import { forgetLiveDedupeStates, forgetLiveDedupeStatesOf } from '../shared/delivery/liveDedupe';
 import { canonicalHandle } from '../shared/delivery/filterEvent';
 import {
@@ -15,9 +15,7 @@ import {
 	type Registrations,
 } from '../shared/delivery/registrations';
 import { isValidSigningSecret, SECRET_FORMAT } from '../shared/delivery/signingSecret';
-
-/** The payload version our subscriptions ask for; shapeEvent also reads the older one. */
-export const WEBHOOK_VERSION = '2026-02-03';
+import { deleteExpiredWaitSubscriptions, deleteExpiredWaits } from '../shared/waitSubscriptions';
 
 const SUBSCRIPTIONS_PATH = '/v3/webhook-subscriptions';
 
@@ -154,6 +152,8 @@ async function deleteUnverifiableSubscriptions(
 	const subscriptions = Array.isArray(body.subscriptions)
 		? (body.subscriptions as IDataObject[])
 		: [];
+	// Send and Wait cannot delete the subscription of a wait that timed out; activations help.
+	await deleteExpiredWaits.call(this, subscriptions, Math.floor(Date.now() / 1000));
 	for (const subscription of subscriptions) {
 		if (
 			typeof subscription.id === 'string' &&
@@ -218,6 +218,13 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 					lines: wanted.lines,
 				};
 				writeRegistrations(staticData, registrations);
+				await deleteExpiredWaitSubscriptions
+					.call(this, Math.floor(Date.now() / 1000))
+					.catch((error: unknown) =>
+						this.logger.warn(
+							`Linq Trigger could not clear expired Send and Wait subscriptions: ${(error as Error).message}`,
+						),
+					);
 				return true;
 			}
 		}

@@ -20,6 +20,8 @@ export interface LinqOperation {
 	properties: INodeProperties[];
 	/** Items of this operation may run concurrently (the `options.concurrency` field). */
 	concurrent?: boolean;
+	/** Only the first input item is processed, as in n8n's Send and Wait nodes. */
+	firstItemOnly?: boolean;
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
 }
 

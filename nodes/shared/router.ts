@@ -49,8 +49,8 @@ export async function route(
 	this: IExecuteFunctions,
 	resources: LinqResource[],
 ): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const operation = findOperation(this, resources);
+	const items = operation.firstItemOnly ? this.getInputData().slice(0, 1) : this.getInputData();
 	const requested = operation.concurrent
 		? Number(this.getNodeParameter('options.concurrency', 0, 1))
 		: 1;

@@ -142,6 +142,7 @@ function createExecuteContext({
 		getRunIndex: () => runIndex,
 		getWorkflowDataProxy: () => ({ $runIndex: runIndex }),
 		getMode: () => mode,
+		getInstanceId: () => 'instance-e2e-0001',
 		getWorkflow: () => ({ id: workflowId, active: mode !== 'manual' }),
 		getWorkflowStaticData: () => staticData,
 		getTimezone: () => 'UTC',

@@ -97,6 +97,7 @@ function createTriggerContext({
 		staticData,
 		getNode: () => node_,
 		getMode: () => mode,
+		getInstanceId: () => 'instance-e2e-0001',
 		getWorkflow: () => ({ id: workflowId, active: mode !== 'manual' }),
 		getActivationMode: () => (mode === 'manual' ? 'manual' : 'activate'),
 		getNodeParameter: (name, fallback) => readParameter(params, name, fallback),

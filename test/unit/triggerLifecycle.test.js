@@ -337,7 +337,9 @@ describe('requests match the official SDK', () => {
 				),
 			{ reply, all: true },
 		);
-		expect(requests.map((request) => request.method)).toEqual(['GET', 'PUT']);
+		// The last GET lists subscriptions for Send and Wait's expired ones (waitSubscriptions.ts).
+		expect(requests.map((request) => request.method)).toEqual(['GET', 'PUT', 'GET']);
+		expect(requests[2].path).toBe('/v3/webhook-subscriptions');
 		expectSameRequest(requests[1], theirs);
 	});
 

@@ -1,5 +1,8 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+/** The payload version our subscriptions ask for (`?version=` on the target URL); shapeEvent also reads the older one. */
+export const WEBHOOK_VERSION = '2026-02-03';
+
 export interface LinqEventType {
 	value: string;
 	name: string;

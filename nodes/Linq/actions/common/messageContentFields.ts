@@ -130,12 +130,14 @@ export interface MessageOptionsFlags {
 	replyTo: boolean;
 	/** Failover text exists only on the send without a chat. */
 	continuation?: boolean;
+	/** Left out where the node handles one item only (Send and Wait). */
+	concurrency?: boolean;
 }
 
 /** The Options collection of a send. */
 export function messageOptionsField(flags: MessageOptionsFlags): INodeProperties {
 	const options: INodeProperties[] = [
-		concurrencyOption,
+		...(flags.concurrency === false ? [] : [concurrencyOption]),
 		{
 			displayName: 'Effect',
 			name: 'effect',

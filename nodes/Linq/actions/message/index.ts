@@ -6,6 +6,7 @@ import { getManyMessages } from './getMany.operation';
 import { getMessageThread } from './getThread.operation';
 import { reactToMessage } from './react.operation';
 import { sendMessage } from './send.operation';
+import { sendAndWait } from './sendAndWait.operation';
 import { sendMessageInChat } from './sendInChat.operation';
 
 export const message: LinqResource = {
@@ -15,6 +16,7 @@ export const message: LinqResource = {
 	operations: [
 		sendMessage,
 		sendMessageInChat,
+		sendAndWait,
 		getMessage,
 		getManyMessages,
 		getMessageThread,
