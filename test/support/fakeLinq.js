@@ -12,6 +12,7 @@
 const crypto = require('node:crypto');
 const http = require('node:http');
 const https = require('node:https');
+const { signatureHeaders } = require('./webhookSignature');
 
 const DEFAULT_TOKEN = 'linq_e2e_token_5b9c2d7e1f3a';
 const API_PREFIX = '/api/partner';
@@ -166,20 +167,10 @@ function signDelivery({
 	webhookId = `msg_${uuid()}`,
 	timestamp,
 }) {
-	const ts = String(timestamp ?? Math.floor(Date.now() / 1000));
-	const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-	const standard = crypto
-		.createHmac('sha256', key)
-		.update(`${webhookId}.${ts}.${body}`)
-		.digest('base64');
-	const legacy = crypto.createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex');
+	const ts = timestamp ?? Math.floor(Date.now() / 1000);
 	return {
 		'content-type': 'application/json',
-		'webhook-id': webhookId,
-		'webhook-timestamp': ts,
-		'webhook-signature': `v1,${standard}`,
-		'x-webhook-signature': legacy,
-		'x-webhook-timestamp': ts,
+		...signatureHeaders(body, { secret, id: webhookId, timestamp: ts }),
 		'x-webhook-event': eventType,
 		'x-webhook-subscription-id': subscriptionId,
 	};

@@ -7,13 +7,13 @@
  * contexts to carry state between calls, as n8n does by saving and reloading it.
  */
 const crypto = require('crypto');
-const { Webhook } = require('standardwebhooks');
 const {
 	TEST_SIGNING_SECRET,
 	defaultCredentials,
 	defaultNode,
 	requestHelpers,
 } = require('./harness');
+const { signatureHeaders } = require('./webhookSignature');
 
 const PRODUCTION_URL = 'https://n8n.example.com/webhook/5f1c2d3e-trigger/webhook';
 const TEST_URL = 'https://n8n.example.com/webhook-test/5f1c2d3e-trigger/webhook';
@@ -127,11 +127,7 @@ function nowSeconds() {
 	return Math.floor(Date.now() / 1000);
 }
 
-/**
- * Headers and body of a delivery signed like Linq signs it: the Standard Webhooks headers
- * computed by the `standardwebhooks` package (the oracle), and the legacy X-Webhook-*
- * headers (hex HMAC over `timestamp.body`, keyed with the secret string).
- */
+/** Headers and body of a delivery signed like Linq signs it (see webhookSignature.js). */
 function signDelivery(
 	payload,
 	{
@@ -143,18 +139,11 @@ function signDelivery(
 	} = {},
 ) {
 	const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-	const headers = { 'content-type': 'application/json' };
-	if (standard) {
-		headers['webhook-id'] = id;
-		headers['webhook-timestamp'] = String(timestamp);
-		headers['webhook-signature'] = new Webhook(secret).sign(id, new Date(timestamp * 1000), body);
-	}
+	const headers = {
+		'content-type': 'application/json',
+		...signatureHeaders(body, { secret, id, timestamp, standard, legacy }),
+	};
 	if (legacy) {
-		headers['x-webhook-timestamp'] = String(timestamp);
-		headers['x-webhook-signature'] = crypto
-			.createHmac('sha256', secret)
-			.update(`${timestamp}.${body}`)
-			.digest('hex');
 		headers['x-webhook-event'] = typeof payload === 'object' ? payload.event_type : 'unknown';
 	}
 	return {

@@ -11,10 +11,6 @@ const ATTACHMENT = 'abc12345-1234-5678-9abc-def012345678';
 const UPLOADS = 'https://uploads.linq.test';
 const sha256 = (buffer) => crypto.createHash('sha256').update(buffer).digest('hex');
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
-
 const REQUIRED_HEADERS = {
 	'Content-Type': 'image/jpeg',
 	'x-amz-server-side-encryption': 'AES256',

@@ -5,8 +5,6 @@ const nock = require('nock');
 const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
 const { expectLocalError } = require('../support/localValidation');
 
-afterEach(() => nock.cleanAll());
-
 const params = (operation, overrides = {}) => ({
 	resource: 'capability',
 	operation,

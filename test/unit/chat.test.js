@@ -15,10 +15,6 @@ const KEY = deriveIdempotencyKey({
 	itemIndex: 0,
 });
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
-
 const chat = (params) => ({ resource: 'chat', ...params });
 
 async function expectSame(sdkCall, params, reply) {

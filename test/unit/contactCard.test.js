@@ -5,8 +5,6 @@ const nock = require('nock');
 const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
 const { expectLocalError } = require('../support/localValidation');
 
-afterEach(() => nock.cleanAll());
-
 const LINE = '+15551234567';
 const card = (overrides = {}) => ({
 	first_name: 'Acme',

@@ -48,10 +48,6 @@ function resolveAll(object, credentials) {
 	);
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
-
 describe('fields', () => {
 	const field = (name) => credential.properties.find((property) => property.name === name);
 

@@ -22,10 +22,7 @@ const CDN = 'https://cdn.linq.test';
 const MB = 1_048_576;
 const ATTACHMENT = 'abc12345-1234-5678-9abc-def012345678';
 
-afterEach(() => {
-	nock.cleanAll();
-	jest.restoreAllMocks();
-});
+afterEach(() => jest.restoreAllMocks());
 
 function webhookContext() {
 	const requests = [];

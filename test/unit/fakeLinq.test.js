@@ -2,12 +2,13 @@
 /**
  * The fake Linq server the end-to-end suite trusts: its auth, pagination, presigned upload and
  * webhook signatures are checked here against independent references (the standardwebhooks
- * library for signatures), so an e2e pass means our nodes agree with Linq's contract.
+ * library for Standard Webhooks signatures, our own verifier for the legacy one), so an e2e pass means our nodes agree with Linq's contract.
  */
 const crypto = require('node:crypto');
 const http = require('node:http');
 const { Webhook } = require('standardwebhooks');
 
+const { verifySignature } = require('../../nodes/shared/delivery/verifySignature');
 const { startFakeLinq, messageEvent } = require('../support/fakeLinq');
 
 let fake;
@@ -138,11 +139,15 @@ describe('webhook subscriptions and deliveries', () => {
 		expect(
 			new Webhook(created.signing_secret.replace(/^whsec_/, '')).verify(got.body, got.headers),
 		).toEqual(event);
-		const legacy = crypto
-			.createHmac('sha256', created.signing_secret)
-			.update(`${got.headers['x-webhook-timestamp']}.${got.body}`)
-			.digest('hex');
-		expect(got.headers['x-webhook-signature']).toBe(legacy);
+		const legacyOnly = {
+			'x-webhook-timestamp': got.headers['x-webhook-timestamp'],
+			'x-webhook-signature': got.headers['x-webhook-signature'],
+		};
+		const now = Math.floor(Date.now() / 1000);
+		expect(verifySignature(legacyOnly, got.body, [created.signing_secret], now)).toEqual({
+			ok: true,
+			scheme: 'legacy',
+		});
 		expect(got.headers['x-webhook-event']).toBe('message.received');
 		expect(got.headers['x-webhook-subscription-id']).toBe(created.id);
 	});

@@ -14,8 +14,6 @@ const { Linq } = require('../../nodes/Linq/Linq.node');
 const CHAT = '550e8400-e29b-41d4-a716-446655440000';
 const MESSAGE = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
-afterEach(() => nock.cleanAll());
-
 const send = (overrides = {}) => ({
 	resource: 'message',
 	operation: 'send',

@@ -9,10 +9,7 @@ const { deriveIdempotencyKey } = require('../../nodes/shared/idempotency');
 
 const CHAT = '550e8400-e29b-41d4-a716-446655440000';
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
 afterEach(() => {
-	nock.cleanAll();
 	sleeps.length = 0;
 });
 

@@ -4,10 +4,6 @@ const { Linq } = require('../../nodes/Linq/Linq.node');
 const { BASE_URL, TEST_TOKEN, createExecuteContext } = require('../support/harness');
 const { sdk, captureRequest, expectSameRequest } = require('../support/oracle');
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
-
 const lines = {
 	phone_numbers: [
 		{ id: 'pn-1', phone_number: '+15559990000', health_status: { status: 'HEALTHY' } },

@@ -12,10 +12,6 @@ const chatLocator = { __rl: true, mode: 'list', value: CHAT };
 const keyOfItem = (itemIndex) =>
 	deriveIdempotencyKey({ executionId: 'exec-1001', nodeId: 'node-0001', runIndex: 0, itemIndex });
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
-
 const message = (params) => ({ resource: 'message', ...params });
 
 describe('Send (no chat id)', () => {

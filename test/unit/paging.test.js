@@ -9,10 +9,6 @@ const CHAT = '550e8400-e29b-41d4-a716-446655440000';
 const MESSAGE = '69a37c7d-af4f-4b5e-af42-e28e98ce873a';
 const chatLocator = { __rl: true, mode: 'list', value: CHAT };
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
-
 test('Message → Get Many from a cursor: one page as one item with next_cursor', async () => {
 	const reply = { body: { messages: [{ id: 'm1' }, { id: 'm2' }], next_cursor: 'c3' } };
 	const theirs = await captureRequest(

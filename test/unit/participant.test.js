@@ -3,8 +3,6 @@ const nock = require('nock');
 const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
 const { expectLocalError } = require('../support/localValidation');
 
-afterEach(() => nock.cleanAll());
-
 const CHAT_ID = '550e8400-e29b-41d4-a716-446655440000';
 const byId = (value) => ({ __rl: true, mode: 'id', value });
 

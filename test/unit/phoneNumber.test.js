@@ -5,8 +5,6 @@ const { BASE_URL, TEST_TOKEN, createExecuteContext } = require('../support/harne
 const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
 const { expectLocalError } = require('../support/localValidation');
 
-afterEach(() => nock.cleanAll());
-
 test('phone number get many lists the lines with the Bearer token', async () => {
 	const scope = nock(BASE_URL, { reqheaders: { authorization: `Bearer ${TEST_TOKEN}` } })
 		.get('/v3/phone_numbers')

@@ -18,10 +18,6 @@ const KEY = deriveIdempotencyKey({
 	itemIndex: 0,
 });
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
-
 test('Send: a media item by attachment ID is sent as attachment_id, with no upload', async () => {
 	const theirs = await captureRequest(() =>
 		sdk().messages.create({

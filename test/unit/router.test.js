@@ -9,10 +9,7 @@ const { runNode } = require('../support/oracle');
 const CHAT = '550e8400-e29b-41d4-a716-446655440000';
 const MESSAGE = '69a37c7d-af4f-4b5e-af42-e28e98ce873a';
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
 afterEach(() => {
-	nock.cleanAll();
 	sleeps.length = 0;
 });
 

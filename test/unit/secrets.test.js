@@ -16,10 +16,6 @@ const { RETRY_POLICY } = require('../../nodes/shared/retry');
 const SECRETS = { token: TEST_TOKEN, signingSecret: TEST_SIGNING_SECRET };
 const credentials = defaultCredentials({ webhookSigningSecret: TEST_SIGNING_SECRET });
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
-
 function safeJson(value) {
 	const seen = new WeakSet();
 	try {

@@ -3,6 +3,7 @@ const crypto = require('crypto');
 const { isValidSigningSecret, signingKey } = require('../../nodes/shared/delivery/signingSecret');
 const { verifySignature } = require('../../nodes/shared/delivery/verifySignature');
 const { TEST_SIGNING_SECRET } = require('../support/harness');
+const { standardSignature } = require('../support/webhookSignature');
 
 const NOW = 1_795_000_000;
 
@@ -48,14 +49,10 @@ describe('verifySignature with a malformed secret', () => {
 	const body = '{"event_type":"message.received"}';
 
 	test('refuses a delivery signed with the empty key, whatever the headers', () => {
-		const mac = crypto
-			.createHmac('sha256', Buffer.alloc(0))
-			.update(`m.${NOW}.${body}`)
-			.digest('base64');
 		const headers = {
 			'webhook-id': 'm',
 			'webhook-timestamp': String(NOW),
-			'webhook-signature': `v1,${mac}`,
+			'webhook-signature': standardSignature(Buffer.alloc(0), 'm', NOW, body),
 		};
 		expect(verifySignature(headers, body, ['whsec_****'], NOW)).toEqual({
 			ok: false,

@@ -19,15 +19,10 @@ const { RETRY_POLICY } = require('../../nodes/shared/retry');
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
 beforeEach(() => {
 	sleeps.length = 0;
 });
-afterEach(() => {
-	nock.cleanAll();
-	jest.restoreAllMocks();
-});
+afterEach(() => jest.restoreAllMocks());
 
 function linqError(code, message) {
 	return { code, message, trace_id: TRACE };

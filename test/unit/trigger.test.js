@@ -22,8 +22,6 @@ const {
 	typingEvent,
 } = require('../support/linqEvents');
 
-afterEach(() => nock.cleanAll());
-
 const trigger = new LinqTrigger();
 const OTHER_SECRET = 'whsec_b3RoZXItc2lnbmluZy1zZWNyZXQtOTk5OTk=';
 

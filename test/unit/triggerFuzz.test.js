@@ -15,6 +15,7 @@ const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
 const { defaultCredentials } = require('../support/harness');
 const { PRODUCTION_URL, createTriggerContext, signDelivery } = require('../support/webhookContext');
 const { messageEventV2, textPart } = require('../support/linqEvents');
+const { keyOf, legacySignature, standardSignature } = require('../support/webhookSignature');
 
 const SEED = 0x5eed_0009;
 const DELIVERIES = 6_000;
@@ -85,22 +86,14 @@ function makeWorkflow(kind) {
 let nowMs = Date.UTC(2026, 11, 1, 9, 0, 0);
 const nowSeconds = () => Math.floor(nowMs / 1000);
 
-function hmac(key, text) {
-	return crypto.createHmac('sha256', key).update(text);
-}
-
-function keyOf(secret) {
-	return Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-}
-
 /** Headers signed by hand, for what the oracle (standardwebhooks) cannot produce. */
 function handSigned(key, legacyKey, body, { id, timestamp }) {
 	return {
 		'webhook-id': id,
 		'webhook-timestamp': timestamp,
-		'webhook-signature': `v1,${hmac(key, `${id}.${timestamp}.${body}`).digest('base64')}`,
+		'webhook-signature': standardSignature(key, id, timestamp, body),
 		'x-webhook-timestamp': timestamp,
-		'x-webhook-signature': hmac(legacyKey, `${timestamp}.${body}`).digest('hex'),
+		'x-webhook-signature': legacySignature(legacyKey, timestamp, body),
 	};
 }
 

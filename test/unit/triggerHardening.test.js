@@ -16,11 +16,9 @@ const {
 	signDelivery,
 } = require('../support/webhookContext');
 const { messageEventV2 } = require('../support/linqEvents');
+const { keyOf, legacySignature, standardSignature } = require('../support/webhookSignature');
 
-afterEach(() => {
-	nock.cleanAll();
-	jest.restoreAllMocks();
-});
+afterEach(() => jest.restoreAllMocks());
 
 const trigger = new LinqTrigger();
 const params = { events: ['message.received'], lines: [], options: {} };
@@ -65,14 +63,10 @@ function withoutEventId(payload) {
 
 /** Standard Webhooks headers made with a raw key, as an attacker who knows it would. */
 function signWithKey(key, body, id = 'msg_forged', timestamp = nowSeconds()) {
-	const mac = crypto
-		.createHmac('sha256', key)
-		.update(`${id}.${timestamp}.${body}`)
-		.digest('base64');
 	return {
 		'webhook-id': id,
 		'webhook-timestamp': String(timestamp),
-		'webhook-signature': `v1,${mac}`,
+		'webhook-signature': standardSignature(key, id, timestamp, body),
 	};
 }
 
@@ -143,7 +137,7 @@ describe('malformed signing secrets refuse every delivery', () => {
 	];
 
 	function forgeries(secret, body) {
-		const decoded = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+		const decoded = keyOf(secret);
 		const timestamp = nowSeconds();
 		return [
 			{ headers: signWithKey(Buffer.alloc(0), body), rawBody: Buffer.from(body) },
@@ -151,10 +145,7 @@ describe('malformed signing secrets refuse every delivery', () => {
 			{
 				headers: {
 					'x-webhook-timestamp': String(timestamp),
-					'x-webhook-signature': crypto
-						.createHmac('sha256', secret)
-						.update(`${timestamp}.${body}`)
-						.digest('hex'),
+					'x-webhook-signature': legacySignature(secret, timestamp, body),
 				},
 				rawBody: Buffer.from(body),
 			},

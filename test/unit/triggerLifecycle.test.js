@@ -6,8 +6,6 @@ const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
 const { BASE_URL, TEST_SIGNING_SECRET, TEST_TOKEN } = require('../support/harness');
 const { PRODUCTION_URL, TEST_URL, createTriggerContext } = require('../support/webhookContext');
 
-afterEach(() => nock.cleanAll());
-
 const { checkExists, create, delete: remove } = new LinqTrigger().webhookMethods.default;
 const NODE_KEY = 'node:Linq Trigger';
 const PRODUCTION_TARGET = `${PRODUCTION_URL}?version=2026-02-03`;

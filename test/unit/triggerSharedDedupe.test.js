@@ -17,8 +17,6 @@ const {
 } = require('../support/webhookContext');
 const { messageEventV2 } = require('../support/linqEvents');
 
-afterEach(() => nock.cleanAll());
-
 const NODE_KEY = 'node:Linq Trigger';
 const params = { events: ['message.received'], lines: [], options: {} };
 let workflowCount = 0;

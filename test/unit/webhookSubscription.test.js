@@ -6,8 +6,6 @@ const { BASE_URL, createExecuteContext } = require('../support/harness');
 const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
 const { expectLocalError } = require('../support/localValidation');
 
-afterEach(() => nock.cleanAll());
-
 const ID = 'b2c3d4e5-f6a7-8901-bcde-f23456789012';
 const TARGET = 'https://hooks.example.com/linq?line=1';
 const subscription = (overrides = {}) => ({
