@@ -26,10 +26,6 @@ const CHAT = 'chat_3001';
 const credentials = defaultCredentials({ webhookSigningSecret: TEST_SIGNING_SECRET });
 const bothOn = { markAsReadOnReceipt: true, showTypingOnReceipt: true };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
-
 function params(options = bothOn, events = ['message.received']) {
 	return { events, lines: [], options };
 }
