@@ -8,7 +8,17 @@ export interface LinqFailure {
 	traceId?: string;
 	retryAfterMs?: number;
 	attempts?: number;
+	/** What to tell the user when the request is still rate limited after the retries. */
+	rateLimitHint?: string;
 }
+
+/** Which credential the messages name: the Linq API one, or the Linq V2 (Legacy) API one. */
+export interface CredentialWording {
+	credentialsName: string;
+	tokenName: string;
+}
+
+const V3_WORDING: CredentialWording = { credentialsName: 'Linq API', tokenName: 'API token' };
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
 	return value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -64,7 +74,44 @@ function parseBody(body: unknown): Record<string, unknown> | undefined {
 	return asRecord(body);
 }
 
-/** Linq errors are `{code, message, trace_id}`, sometimes wrapped in `{error: {...}}`. */
+/** Entries of V2's `errors` list read, at most this many: enough to say what was wrong. */
+const V2_ERRORS_READ = 5;
+
+function shortText(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 300) : undefined;
+}
+
+/**
+ * The legacy V2 API's two error bodies: `{errors: [{status, code, title, detail}]}` from most
+ * endpoints, and `{status, error_code, message, errors: ["…"]}` from contacts and webhook
+ * subscriptions. Read into the same code and message as a V3 error.
+ */
+function readV2Error(data: Record<string, unknown>): { code?: unknown; message?: string } {
+	const entries = Array.isArray(data.errors) ? data.errors.slice(0, V2_ERRORS_READ) : [];
+	const first = asRecord(entries[0]);
+	if (first) {
+		const details = entries
+			.map((entry) => {
+				const record = asRecord(entry);
+				return shortText(record?.detail) ?? shortText(record?.title);
+			})
+			.filter((text): text is string => text !== undefined);
+		return { code: first.code, message: details.length > 0 ? details.join('; ') : undefined };
+	}
+	const texts = entries.map(shortText).filter((text): text is string => text !== undefined);
+	const message = shortText(data.message);
+	const joined = texts.length > 0 ? texts.join('; ') : undefined;
+	return {
+		code: data.error_code,
+		message: message && joined ? `${message}: ${joined}` : (message ?? joined),
+	};
+}
+
+/**
+ * Linq errors are `{code, message, trace_id}`, sometimes wrapped in `{error: {...}}`; the
+ * legacy V2 API's are read by readV2Error. V2 sends no trace id: the request id its server
+ * puts in `x-request-id` is what its support can look up.
+ */
 export function readLinqError(
 	status: number,
 	body: unknown,
@@ -73,9 +120,11 @@ export function readLinqError(
 	const data = parseBody(body) ?? {};
 	const inner = asRecord(data.error) ?? {};
 	const pick = (key: string) => data[key] ?? inner[key];
-	const code = pick('code');
-	const message = pick('message') ?? (typeof data.error === 'string' ? data.error : undefined);
-	const traceId = pick('trace_id') ?? headers['x-trace-id'];
+	const v2 = Array.isArray(data.errors) || data.error_code !== undefined ? readV2Error(data) : {};
+	const code = pick('code') ?? v2.code;
+	const message =
+		v2.message ?? pick('message') ?? (typeof data.error === 'string' ? data.error : undefined);
+	const traceId = pick('trace_id') ?? headers['x-trace-id'] ?? headers['x-request-id'];
 	return {
 		status,
 		code: typeof code === 'number' || typeof code === 'string' ? code : undefined,
@@ -84,18 +133,20 @@ export function readLinqError(
 	};
 }
 
-const HINTS: Record<number, string> = {
-	400: 'Linq refused the request as sent. Check the fields named in the message.',
-	401: 'Check the API token in your Linq API credentials: it is missing, wrong or revoked.',
-	403: 'The API token is valid but not allowed to do this. Check the line or the account with Linq.',
-	404: 'Linq has nothing with that ID. Check the ID, or whether it was deleted.',
-	409: 'This conflicts with something that already exists in Linq.',
-	422: 'Linq understood the request but cannot do it with these values.',
-};
+function hints(wording: CredentialWording): Record<number, string> {
+	return {
+		400: 'Linq refused the request as sent. Check the fields named in the message.',
+		401: `Check the ${wording.tokenName} in your ${wording.credentialsName} credentials: it is missing, wrong or revoked.`,
+		403: `The ${wording.tokenName} is valid but not allowed to do this. Check the line or the account with Linq.`,
+		404: 'Linq has nothing with that ID. Check the ID, or whether it was deleted.',
+		409: 'This conflicts with something that already exists in Linq.',
+		422: 'Linq understood the request but cannot do it with these values.',
+	};
+}
 
-function headline(failure: LinqFailure): string {
+function headline(failure: LinqFailure, wording: CredentialWording): string {
 	const code = failure.code !== undefined ? ` (code ${failure.code})` : '';
-	if (failure.status === 401) return `Linq rejected the API token${code}`;
+	if (failure.status === 401) return `Linq rejected the ${wording.tokenName}${code}`;
 	if (failure.status === 429) {
 		const wait =
 			failure.retryAfterMs !== undefined
@@ -107,22 +158,26 @@ function headline(failure: LinqFailure): string {
 	return `Linq API error ${failure.status}${code}${detail}`;
 }
 
-export function describeFailure(failure: LinqFailure): string {
+export function describeFailure(
+	failure: LinqFailure,
+	wording: CredentialWording = V3_WORDING,
+): string {
 	const lines: string[] = [];
 	if (failure.message && (failure.status === 401 || failure.status === 429)) {
 		lines.push(failure.message);
 	}
 	const hint =
-		HINTS[failure.status] ??
+		hints(wording)[failure.status] ??
 		(failure.status === 429
-			? "Linq allows 30 messages per 60 seconds for each sender and recipient pair. Slow down, or lower the node's concurrency."
+			? (failure.rateLimitHint ??
+				"Linq allows 30 messages per 60 seconds for each sender and recipient pair. Slow down, or lower the node's concurrency.")
 			: failure.status >= 500
 				? 'Linq had a problem on its side. Try again later.'
 				: undefined);
 	if (hint) lines.push(hint);
 	if (failure.status >= 300 && failure.status < 400) {
 		lines.push(
-			"Linq's API does not redirect, so the redirect was not followed and the token was not sent on. Check the Base URL in your Linq API credentials.",
+			`Linq's API does not redirect, so the redirect was not followed and the token was not sent on. Check the Base URL in your ${wording.credentialsName} credentials.`,
 		);
 	}
 	if (failure.attempts && failure.attempts > 1) lines.push(`Attempts made: ${failure.attempts}.`);
@@ -131,13 +186,18 @@ export function describeFailure(failure: LinqFailure): string {
 	return lines.join('\n');
 }
 
-export function linqApiError(node: INode, failure: LinqFailure, itemIndex?: number): NodeApiError {
+export function linqApiError(
+	node: INode,
+	failure: LinqFailure,
+	itemIndex?: number,
+	wording: CredentialWording = V3_WORDING,
+): NodeApiError {
 	const response: JsonObject = { status: failure.status, message: failure.message ?? null };
 	if (failure.code !== undefined) response.code = failure.code;
 	if (failure.traceId !== undefined) response.trace_id = failure.traceId;
 	const error = new NodeApiError(node, response, {
-		message: headline(failure),
-		description: describeFailure(failure),
+		message: headline(failure, wording),
+		description: describeFailure(failure, wording),
 		httpCode: String(failure.status),
 		itemIndex,
 	});
@@ -152,6 +212,7 @@ export function linqNetworkError(
 	reason: { code?: string; message?: string },
 	attempts: number,
 	itemIndex?: number,
+	wording: CredentialWording = V3_WORDING,
 ): NodeApiError {
 	const headline = `Could not reach the Linq API (${reason.code ?? 'network error'})`;
 	const detail = reason.message && reason.message !== reason.code ? `${reason.message}. ` : '';
@@ -160,7 +221,7 @@ export function linqNetworkError(
 		{ code: reason.code ?? null, message: reason.message ?? null },
 		{
 			message: headline,
-			description: `${detail}Check the Base URL in your Linq API credentials and the network between n8n and Linq. Attempts made: ${attempts}.`,
+			description: `${detail}Check the Base URL in your ${wording.credentialsName} credentials and the network between n8n and Linq. Attempts made: ${attempts}.`,
 			itemIndex,
 		},
 	);

@@ -15,7 +15,33 @@ import { checkBaseUrl } from './baseUrl';
 import { linqApiError, linqNetworkError, readLinqError } from './errors';
 import { backoffDelayMs, isRetryableStatus, parseRetryAfterMs, RETRY_POLICY } from './retry';
 
-export const CREDENTIALS_TYPE = 'linqAppApi';
+/**
+ * What differs between Linq's current API (V3) and the legacy V2 one as far as the transport is
+ * concerned. Everything else (retries, redirects, error mapping, redaction) is the same code.
+ */
+export interface LinqApi {
+	credentialsType: string;
+	/** The credential as n8n shows it, for messages that say what to fix. */
+	credentialsName: string;
+	/** What the credential calls its token, for the hint on a 401. */
+	tokenName: string;
+	defaultBaseUrl: string;
+	/** Credential fields holding secrets, blanked out of anything echoed back into an error. */
+	secretFields: string[];
+	/** Lists in a query: V3 reads `to=a,b`, V2 `phone_numbers[]=a&phone_numbers[]=b`. */
+	arrayFormat: 'comma' | 'brackets';
+}
+
+export const LINQ_V3: LinqApi = {
+	credentialsType: 'linqAppApi',
+	credentialsName: 'Linq API',
+	tokenName: 'API token',
+	defaultBaseUrl: DEFAULT_BASE_URL,
+	secretFields: ['apiToken', 'webhookSigningSecret'],
+	arrayFormat: 'comma',
+};
+
+export const CREDENTIALS_TYPE = LINQ_V3.credentialsType;
 
 export type LinqContext =
 	| IExecuteFunctions
@@ -24,11 +50,14 @@ export type LinqContext =
 	| IWebhookFunctions;
 
 export interface LinqRequest {
+	/** Which API and credential; V3 when left out. */
+	api?: LinqApi;
 	method: IHttpRequestMethods;
-	/** Path below the base URL, starting with `/v3/`. */
+	/** Path below the base URL, starting with `/v3/` (V2: `/api/partner/v2/`). */
 	path: string;
-	body?: IDataObject;
-	/** Arrays are sent comma-separated, as Linq's API expects (`to=+1555…,+1555…`). */
+	/** JSON, or bytes already encoded (a multipart body) with their Content-Type in `headers`. */
+	body?: IDataObject | Buffer;
+	/** Arrays are sent as the API's `arrayFormat` says. */
 	qs?: IDataObject;
 	headers?: Record<string, string>;
 	itemIndex?: number;
@@ -40,6 +69,8 @@ export interface LinqRequest {
 	 */
 	idempotent?: boolean;
 	timeoutMs?: number;
+	/** Replaces the general advice shown when Linq still answers 429 after the retries. */
+	rateLimitHint?: string;
 }
 
 export interface LinqResponse {
@@ -61,25 +92,33 @@ interface Connection {
 	secrets: string[];
 }
 
-const connectionCache = new WeakMap<object, Promise<Connection>>();
+/** Per context and credential type: a context reads its credentials once. */
+const connectionCache = new WeakMap<object, Map<string, Promise<Connection>>>();
 
-async function resolveConnection(ctx: LinqContext): Promise<Connection> {
-	let cached = connectionCache.get(ctx);
+async function resolveConnection(ctx: LinqContext, api: LinqApi): Promise<Connection> {
+	let perType = connectionCache.get(ctx);
+	if (!perType) {
+		perType = new Map();
+		connectionCache.set(ctx, perType);
+	}
+	let cached = perType.get(api.credentialsType);
 	if (!cached) {
-		cached = ctx.getCredentials(CREDENTIALS_TYPE).then((credentials) => {
+		cached = ctx.getCredentials(api.credentialsType).then((credentials) => {
 			const value = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
-			const checked = checkBaseUrl(value || DEFAULT_BASE_URL);
+			const checked = checkBaseUrl(value || api.defaultBaseUrl);
 			if (!checked.ok) {
 				throw new NodeOperationError(ctx.getNode(), `Base URL ${checked.reason}`, {
-					description: `Fix the Base URL in your Linq API credentials, for example ${DEFAULT_BASE_URL}.`,
+					description: `Fix the Base URL in your ${api.credentialsName} credentials, for example ${api.defaultBaseUrl}.`,
 				});
 			}
-			const secrets = [credentials.apiToken, credentials.webhookSigningSecret].filter(
-				(secret): secret is string => typeof secret === 'string' && secret.trim().length >= 6,
-			);
+			const secrets = api.secretFields
+				.map((field) => credentials[field])
+				.filter(
+					(secret): secret is string => typeof secret === 'string' && secret.trim().length >= 6,
+				);
 			return { baseUrl: checked.baseUrl, secrets };
 		});
-		connectionCache.set(ctx, cached);
+		perType.set(api.credentialsType, cached);
 	}
 	return await cached;
 }
@@ -89,12 +128,15 @@ function redact(text: string | undefined, secrets: string[]): string | undefined
 	return secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
 }
 
-function serialiseQuery(qs: IDataObject | undefined): IDataObject | undefined {
+function serialiseQuery(
+	qs: IDataObject | undefined,
+	arrayFormat: LinqApi['arrayFormat'],
+): IDataObject | undefined {
 	if (!qs) return undefined;
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(qs)) {
 		if (value === undefined || value === null || value === '') continue;
-		out[key] = Array.isArray(value) ? value.join(',') : value;
+		out[key] = Array.isArray(value) && arrayFormat === 'comma' ? value.join(',') : value;
 	}
 	return out;
 }
@@ -103,8 +145,10 @@ function carriesIdempotencyKey(request: LinqRequest): boolean {
 	const headers = Object.entries(request.headers ?? {});
 	if (headers.some(([name, value]) => name.toLowerCase() === 'idempotency-key' && value))
 		return true;
-	const message = request.body?.message as IDataObject | undefined;
-	return Boolean(message?.idempotency_key ?? request.body?.idempotency_key);
+	const body = request.body;
+	if (body === undefined || Buffer.isBuffer(body)) return false;
+	const message = body.message as IDataObject | undefined;
+	return Boolean(message?.idempotency_key ?? body.idempotency_key);
 }
 
 function canRepeat(request: LinqRequest): boolean {
@@ -183,12 +227,13 @@ function networkReason(chain: Array<Record<string, unknown>>): { code?: string; 
  * error mapping. Returns the parsed body with the response metadata.
  */
 export async function linqRequest(this: LinqContext, request: LinqRequest): Promise<LinqResponse> {
-	const { baseUrl, secrets } = await resolveConnection(this);
+	const api = request.api ?? LINQ_V3;
+	const { baseUrl, secrets } = await resolveConnection(this, api);
 	const node = this.getNode();
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
-		qs: serialiseQuery(request.qs),
+		qs: serialiseQuery(request.qs, api.arrayFormat),
 		body: request.body,
 		headers: { Accept: 'application/json', ...request.headers },
 		json: true,
@@ -199,6 +244,7 @@ export async function linqRequest(this: LinqContext, request: LinqRequest): Prom
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
+	if (api.arrayFormat === 'brackets') options.arrayFormat = 'brackets';
 	const repeatable = canRepeat(request);
 
 	for (let attempt = 1; ; attempt++) {
@@ -206,7 +252,7 @@ export async function linqRequest(this: LinqContext, request: LinqRequest): Prom
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
-				CREDENTIALS_TYPE,
+				api.credentialsType,
 				options,
 			)) as FullResponse;
 		} catch (error) {
@@ -222,7 +268,7 @@ export async function linqRequest(this: LinqContext, request: LinqRequest): Prom
 					continue;
 				}
 				reason.message = redact(reason.message, secrets);
-				throw linqNetworkError(node, reason, attempt, request.itemIndex);
+				throw linqNetworkError(node, reason, attempt, request.itemIndex, api);
 			}
 		}
 
@@ -240,6 +286,7 @@ export async function linqRequest(this: LinqContext, request: LinqRequest): Prom
 		const failure = readLinqError(statusCode, response.body, headers);
 		failure.message = redact(failure.message, secrets);
 		failure.attempts = attempt;
+		if (request.rateLimitHint) failure.rateLimitHint = request.rateLimitHint;
 		const retryReason = isRetryableStatus(statusCode);
 		// Linq sends Retry-After with 429; a 503 from Linq or a proxy may carry one too.
 		if (retryReason) {
@@ -250,7 +297,7 @@ export async function linqRequest(this: LinqContext, request: LinqRequest): Prom
 			attempt < RETRY_POLICY.maxAttempts &&
 			(retryReason === 'rate_limit' || (retryReason === 'server_error' && repeatable)) &&
 			(failure.retryAfterMs ?? 0) <= RETRY_POLICY.maxRetryAfterMs;
-		if (!mayRetry) throw linqApiError(node, failure, request.itemIndex);
+		if (!mayRetry) throw linqApiError(node, failure, request.itemIndex, api);
 		await sleep(failure.retryAfterMs ?? backoffDelayMs(attempt, Math.random()));
 	}
 }
