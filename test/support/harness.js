@@ -9,6 +9,10 @@ const { OutboundHttp } = require('@n8n/backend-network');
 const { Container } = require('@n8n/di');
 const { NodeApiError, NodeOperationError } = require('n8n-workflow');
 const { LinqAppApi } = require('../../credentials/LinqAppApi.credentials');
+const { LinqAppV2Api } = require('../../credentials/LinqAppV2Api.credentials');
+
+/** The credential classes whose `authenticate` the helpers apply, by type. */
+const CREDENTIAL_CLASSES = { linqAppApi: LinqAppApi, linqAppV2Api: LinqAppV2Api };
 
 const TEST_TOKEN = 'tok_test_7f3a9c1e5b2d4f60';
 const TEST_SIGNING_SECRET = 'whsec_dGVzdC1zaWduaW5nLXNlY3JldC0xMjM0NQ==';
@@ -40,8 +44,8 @@ function resolveCredentialExpression(template, credentials) {
 		);
 }
 
-function applyGenericAuth(credentials, options) {
-	const auth = new LinqAppApi().authenticate;
+function applyGenericAuth(credentials, options, credentialsType = 'linqAppApi') {
+	const auth = new CREDENTIAL_CLASSES[credentialsType]().authenticate;
 	const headers = { ...(options.headers || {}) };
 	for (const [key, value] of Object.entries(auth.properties.headers || {})) {
 		headers[key] = resolveCredentialExpression(value, credentials);
@@ -67,9 +71,9 @@ async function sendLikeN8n(options) {
 function requestHelpers({ credentials, node, requests }) {
 	return {
 		async httpRequestWithAuthentication(credentialsType, options) {
-			if (credentialsType !== 'linqAppApi')
+			if (!CREDENTIAL_CLASSES[credentialsType])
 				throw new Error(`unexpected credentials ${credentialsType}`);
-			const authed = applyGenericAuth(credentials, options);
+			const authed = applyGenericAuth(credentials, options, credentialsType);
 			requests.push(authed);
 			try {
 				return await sendLikeN8n(authed);

@@ -71,11 +71,13 @@ test('the .npmrc skips install scripts, which one lint dependency needs to insta
 });
 
 test('the light and dark icons are different SVG files', () => {
-	const light = read('icons/linq.svg');
-	const dark = read('icons/linq.dark.svg');
-	for (const icon of [light, dark])
-		expect(icon).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^]*<\/svg>\s*$/);
-	expect(light).not.toBe(dark);
+	for (const name of ['linq', 'linqV2']) {
+		const light = read(`icons/${name}.svg`);
+		const dark = read(`icons/${name}.dark.svg`);
+		for (const icon of [light, dark])
+			expect(icon).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^]*<\/svg>\s*$/);
+		expect(light).not.toBe(dark);
+	}
 });
 
 test('the lock file has an entry for every optional dependency, or npm ci refuses it', () => {
@@ -130,8 +132,11 @@ test('every type name the package declares carries our prefix, so no other packa
 	const { LinqAppApi } = require('../../credentials/LinqAppApi.credentials');
 	const { Linq } = require('../../nodes/Linq/Linq.node');
 	const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
+	const { LinqAppV2Api } = require('../../credentials/LinqAppV2Api.credentials');
+	const { LinqV2Legacy } = require('../../nodes/LinqV2Legacy/LinqV2Legacy.node');
 	expect(new LinqAppApi().name).toMatch(/^linqApp/);
-	for (const Node of [Linq, LinqTrigger]) {
+	expect(new LinqAppV2Api().name).toMatch(/^linqApp/);
+	for (const Node of [Linq, LinqTrigger, LinqV2Legacy]) {
 		const description = new Node().description;
 		expect(description.name).toMatch(owned);
 		for (const credential of description.credentials ?? [])

@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { LinqOperation } from '../../../shared/operation';
+import { requireText } from '../../../shared/requireText';
+import { linqV2Request } from '../../../shared/v2/api';
+import { chatIdField, messageIdField } from '../fields';
+import { messagePath } from './messagePath';
+
+export const editMessage: LinqOperation = {
+	value: 'edit',
+	name: 'Edit',
+	action: 'Edit a message',
+	description: 'Change the text of a message you sent',
+	properties: [
+		chatIdField,
+		messageIdField,
+		{
+			displayName: 'Text',
+			name: 'text',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			required: true,
+			default: '',
+			description: 'The new text',
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const path = messagePath(this, itemIndex, true);
+		const text = requireText(
+			this.getNode(),
+			this.getNodeParameter('text', itemIndex),
+			'Text',
+			itemIndex,
+		);
+		const answer = await linqV2Request.call(this, {
+			method: 'POST',
+			path: `${path}/edit`,
+			body: { text },
+			// Setting the same text twice changes nothing.
+			idempotent: true,
+			itemIndex,
+		});
+		return (answer.data as IDataObject | undefined) ?? answer;
+	},
+};
