@@ -7,6 +7,7 @@
  * contexts to carry state between calls, as n8n does by saving and reloading it.
  */
 const crypto = require('crypto');
+const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
 const {
 	TEST_SIGNING_SECRET,
 	defaultCredentials,
@@ -153,7 +154,60 @@ function signDelivery(
 	};
 }
 
+/** The parameters most delivery tests run with: message.received from any line, no options. */
+const DELIVERY_PARAMS = { events: ['message.received'], lines: [], options: {} };
+
+/**
+ * Workflow static data as the lifecycle leaves it after creating the production subscription.
+ * Each call is a new subscription id unless `id` is given.
+ */
+function registeredStaticData(secret = TEST_SIGNING_SECRET, id = `sub_${crypto.randomUUID()}`) {
+	return {
+		'node:Linq Trigger': {
+			registrations: {
+				[PRODUCTION_URL]: {
+					id,
+					secret,
+					targetUrl: `${PRODUCTION_URL}?version=2026-02-03`,
+					events: ['message.received'],
+					lines: [],
+					test: false,
+				},
+			},
+		},
+	};
+}
+
+/** The items a webhook() result starts the workflow with (none when it started nothing). */
+function emitted(result) {
+	return result.workflowData ? result.workflowData[0] : [];
+}
+
+const defaultTrigger = new LinqTrigger();
+
+/**
+ * Runs webhook() for one delivery the way n8n does: a fresh context around the workflow's
+ * static data. Other options go to createTriggerContext.
+ */
+async function runWebhook(
+	request,
+	{
+		trigger = defaultTrigger,
+		staticData = registeredStaticData(),
+		params = DELIVERY_PARAMS,
+		...context
+	} = {},
+) {
+	const ctx = createTriggerContext({ params, staticData, request, ...context });
+	const result = await trigger.webhook.call(ctx);
+	return { result, ctx, staticData, emitted: emitted(result) };
+}
+
 module.exports = {
+	DELIVERY_PARAMS,
+	emitted,
+	registeredStaticData,
+	runWebhook,
 	PRODUCTION_URL,
 	TEST_URL,
 	createResponse,

@@ -1,7 +1,6 @@
 'use strict';
 jest.mock('n8n-workflow', () => require('../support/sleep').mockWorkflow());
 
-const nock = require('nock');
 const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
 const { expectLocalError } = require('../support/localValidation');
 

@@ -3,7 +3,6 @@
  * Files uploaded once with Attachment → Upload, sent again by attachment_id (media parts and
  * voice memos), and media placed before the text. Each request is compared with the SDK's.
  */
-const nock = require('nock');
 const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
 const { expectRefusedLocally } = require('../support/localError');
 const { deriveIdempotencyKey } = require('../../nodes/shared/idempotency');

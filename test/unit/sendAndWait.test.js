@@ -30,10 +30,6 @@ const CHAT = '550e8400-e29b-41d4-a716-446655440000';
 const SENT_ID = '69a37c7d-af4f-4b5e-af42-e28e98ce873a';
 const now = () => Math.floor(Date.now() / 1000);
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
-
 const linq = () => nock(BASE_URL);
 
 /** A subscription as Linq lists it, for a wait of this instance unless told otherwise. */

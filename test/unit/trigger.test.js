@@ -7,9 +7,11 @@ const {
 	defaultCredentials,
 } = require('../support/harness');
 const {
-	PRODUCTION_URL,
-	createTriggerContext,
+	DELIVERY_PARAMS,
+	emitted,
 	nowSeconds,
+	registeredStaticData,
+	runWebhook: deliver,
 	signDelivery,
 } = require('../support/webhookContext');
 const {
@@ -24,40 +26,6 @@ const {
 
 const trigger = new LinqTrigger();
 const OTHER_SECRET = 'whsec_b3RoZXItc2lnbmluZy1zZWNyZXQtOTk5OTk=';
-
-/** Static data as the lifecycle leaves it after creating the production subscription. */
-function registeredStaticData(secret = TEST_SIGNING_SECRET) {
-	return {
-		'node:Linq Trigger': {
-			registrations: {
-				[PRODUCTION_URL]: {
-					id: 'sub_1',
-					secret,
-					targetUrl: `${PRODUCTION_URL}?version=2026-02-03`,
-					events: ['message.received'],
-					lines: [],
-					test: false,
-				},
-			},
-		},
-	};
-}
-
-const baseParams = { events: ['message.received'], lines: [], options: {} };
-
-/** Runs webhook() for one delivery the way n8n does: a fresh context around shared static data. */
-async function deliver(
-	delivery,
-	{ staticData = registeredStaticData(), params = baseParams, ...context } = {},
-) {
-	const ctx = createTriggerContext({ params, staticData, request: delivery, ...context });
-	const result = await trigger.webhook.call(ctx);
-	return { result, ctx, staticData };
-}
-
-function emitted(result) {
-	return result.workflowData ? result.workflowData[0] : [];
-}
 
 describe('a valid delivery', () => {
 	test('emits one item with the shaped fields and answers through n8n (onReceived)', async () => {
@@ -293,7 +261,7 @@ describe('filtered: answered 200, no execution', () => {
 	test('an outbound message is filtered by default and arrives when opted in', async () => {
 		const payload = messageEventV2({ direction: 'outbound' });
 		expect(emitted((await deliver(signDelivery(payload))).result)).toHaveLength(0);
-		const params = { ...baseParams, options: { includeOwnOutbound: true } };
+		const params = { ...DELIVERY_PARAMS, options: { includeOwnOutbound: true } };
 		expect(emitted((await deliver(signDelivery(payload), { params })).result)).toHaveLength(1);
 	});
 
@@ -311,18 +279,18 @@ describe('filtered: answered 200, no execution', () => {
 	});
 
 	test('a sender not in Allowed Senders', async () => {
-		const params = { ...baseParams, options: { allowedSenders: '+15559990000' } };
+		const params = { ...DELIVERY_PARAMS, options: { allowedSenders: '+15559990000' } };
 		expect(
 			emitted((await deliver(signDelivery(messageEventV2()), { params })).result),
 		).toHaveLength(0);
 	});
 
 	test('a line that was not selected', async () => {
-		const params = { ...baseParams, lines: ['+15550000002'] };
+		const params = { ...DELIVERY_PARAMS, lines: ['+15550000002'] };
 		expect(
 			emitted((await deliver(signDelivery(messageEventV2()), { params })).result),
 		).toHaveLength(0);
-		const ours = { ...baseParams, lines: [LINE] };
+		const ours = { ...DELIVERY_PARAMS, lines: [LINE] };
 		expect(
 			emitted((await deliver(signDelivery(messageEventV2()), { params: ours })).result),
 		).toHaveLength(1);
@@ -330,7 +298,7 @@ describe('filtered: answered 200, no execution', () => {
 });
 
 describe('Download Media', () => {
-	const params = { ...baseParams, options: { downloadMedia: true } };
+	const params = { ...DELIVERY_PARAMS, options: { downloadMedia: true } };
 	const IMAGE = Buffer.from('JPEG-BYTES!');
 
 	test('downloads each media part into attachment_N without credentials, after answering 200', async () => {
@@ -357,7 +325,7 @@ describe('Download Media', () => {
 	test('the binary property prefix is configurable', async () => {
 		nock('https://cdn.linq.test').get('/attachments/att_1/photo.jpg').reply(200, IMAGE);
 		const custom = {
-			...baseParams,
+			...DELIVERY_PARAMS,
 			options: { downloadMedia: true, binaryPropertyPrefix: 'file_' },
 		};
 		const { result } = await deliver(signDelivery(messageEventV2({ parts: [mediaPart()] })), {
@@ -380,7 +348,7 @@ describe('Download Media', () => {
 	});
 
 	test('a file larger than the maximum is not downloaded', async () => {
-		const small = { ...baseParams, options: { downloadMedia: true, maxMediaSizeMb: 1 } };
+		const small = { ...DELIVERY_PARAMS, options: { downloadMedia: true, maxMediaSizeMb: 1 } };
 		const payload = messageEventV2({ parts: [mediaPart({ size: 5 * 1_048_576 })] });
 		const { result } = await deliver(signDelivery(payload), { params: small });
 		const [item] = emitted(result);
@@ -391,7 +359,7 @@ describe('Download Media', () => {
 		nock('https://cdn.linq.test')
 			.get('/attachments/att_1/photo.jpg')
 			.reply(200, Buffer.alloc(1_048_577));
-		const small = { ...baseParams, options: { downloadMedia: true, maxMediaSizeMb: 1 } };
+		const small = { ...DELIVERY_PARAMS, options: { downloadMedia: true, maxMediaSizeMb: 1 } };
 		const { result } = await deliver(
 			signDelivery(messageEventV2({ parts: [mediaPart({ size: 10 })] })),
 			{ params: small },

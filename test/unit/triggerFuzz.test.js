@@ -13,7 +13,12 @@
 const crypto = require('crypto');
 const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
 const { defaultCredentials } = require('../support/harness');
-const { PRODUCTION_URL, createTriggerContext, signDelivery } = require('../support/webhookContext');
+const {
+	DELIVERY_PARAMS: params,
+	createTriggerContext,
+	registeredStaticData,
+	signDelivery,
+} = require('../support/webhookContext');
 const { messageEventV2, textPart } = require('../support/linqEvents');
 const { keyOf, legacySignature, standardSignature } = require('../support/webhookSignature');
 
@@ -53,7 +58,6 @@ const MALFORMED_SECRETS = [
 ];
 
 const trigger = new LinqTrigger();
-const params = { events: ['message.received'], lines: [], options: {} };
 
 function validSecret() {
 	return `whsec_${bytes(pick([16, 24, 32, 48])).toString('base64')}`;
@@ -62,25 +66,12 @@ function validSecret() {
 /** A trigger as n8n runs it: its static data (or credentials) and what it has accepted. */
 function makeWorkflow(kind) {
 	const secret = kind === 'malformed' ? pick(MALFORMED_SECRETS) : validSecret();
-	const staticData = {};
-	let credentials = defaultCredentials();
 	if (kind === 'credentials') {
-		credentials = defaultCredentials({ webhookSigningSecret: secret });
-	} else {
-		staticData['node:Linq Trigger'] = {
-			registrations: {
-				[PRODUCTION_URL]: {
-					id: `sub_${int(1, 1e9)}`,
-					secret,
-					targetUrl: `${PRODUCTION_URL}?version=2026-02-03`,
-					events: ['message.received'],
-					lines: [],
-					test: false,
-				},
-			},
-		};
+		const credentials = defaultCredentials({ webhookSigningSecret: secret });
+		return { kind, secret, staticData: {}, credentials, captured: [] };
 	}
-	return { kind, secret, staticData, credentials, captured: [] };
+	const staticData = registeredStaticData(secret, `sub_${int(1, 1e9)}`);
+	return { kind, secret, staticData, credentials: defaultCredentials(), captured: [] };
 }
 
 let nowMs = Date.UTC(2026, 11, 1, 9, 0, 0);

@@ -10,9 +10,12 @@ const nock = require('nock');
 const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
 const { BASE_URL, TEST_SIGNING_SECRET, defaultCredentials } = require('../support/harness');
 const {
+	DELIVERY_PARAMS,
 	PRODUCTION_URL,
 	createTriggerContext,
 	nowSeconds,
+	registeredStaticData,
+	runWebhook: deliver,
 	signDelivery,
 } = require('../support/webhookContext');
 const { messageEventV2 } = require('../support/linqEvents');
@@ -21,30 +24,6 @@ const { keyOf, legacySignature, standardSignature } = require('../support/webhoo
 afterEach(() => jest.restoreAllMocks());
 
 const trigger = new LinqTrigger();
-const params = { events: ['message.received'], lines: [], options: {} };
-
-function registeredStaticData(secret = TEST_SIGNING_SECRET) {
-	return {
-		'node:Linq Trigger': {
-			registrations: {
-				[PRODUCTION_URL]: {
-					id: `sub_${crypto.randomUUID()}`,
-					secret,
-					targetUrl: `${PRODUCTION_URL}?version=2026-02-03`,
-					events: ['message.received'],
-					lines: [],
-					test: false,
-				},
-			},
-		},
-	};
-}
-
-async function deliver(request, { staticData = registeredStaticData(), ...context } = {}) {
-	const ctx = createTriggerContext({ params, staticData, request, ...context });
-	const result = await trigger.webhook.call(ctx);
-	return { result, ctx, staticData, emitted: result.workflowData ? result.workflowData[0] : [] };
-}
 
 /** The same captured request with only one header set left, as a replayer would send it. */
 function only(scheme, delivery) {
@@ -300,7 +279,7 @@ describe('a context without headers', () => {
 		async (headers) => {
 			const delivery = signDelivery(messageEventV2());
 			const ctx = createTriggerContext({
-				params,
+				params: DELIVERY_PARAMS,
 				staticData: registeredStaticData(),
 				request: delivery,
 			});

@@ -10,32 +10,20 @@ const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
 const { MAX_LIVE_STATES, liveDedupeStateCount } = require('../../nodes/shared/delivery/liveDedupe');
 const { BASE_URL, TEST_SIGNING_SECRET, createExecuteContext } = require('../support/harness');
 const {
-	PRODUCTION_URL,
+	DELIVERY_PARAMS: params,
 	TEST_URL,
 	createTriggerContext,
+	emitted: emittedItems,
+	registeredStaticData,
 	signDelivery,
 } = require('../support/webhookContext');
 const { messageEventV2 } = require('../support/linqEvents');
 
 const NODE_KEY = 'node:Linq Trigger';
-const params = { events: ['message.received'], lines: [], options: {} };
 let workflowCount = 0;
 
 function registered(id = 'sub_1') {
-	return {
-		[NODE_KEY]: {
-			registrations: {
-				[PRODUCTION_URL]: {
-					id,
-					secret: TEST_SIGNING_SECRET,
-					targetUrl: `${PRODUCTION_URL}?version=2026-02-03`,
-					events: ['message.received'],
-					lines: [],
-					test: false,
-				},
-			},
-		},
-	};
+	return registeredStaticData(TEST_SIGNING_SECRET, id);
 }
 
 function clone(value) {
@@ -77,7 +65,7 @@ function call(
 }
 
 function emitted(result) {
-	return result.workflowData ? result.workflowData[0].length : 0;
+	return emittedItems(result).length;
 }
 
 async function deliverAndSave(db, delivery, options) {
