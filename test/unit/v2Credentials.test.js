@@ -45,10 +45,6 @@ const resolveAll = (object, credentials) =>
 		]),
 	);
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
-
 const field = (name) => credential.properties.find((property) => property.name === name);
 
 test('is linqAppV2Api, shown as Linq V2 (Legacy) API, with its own icons', () => {

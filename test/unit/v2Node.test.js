@@ -15,10 +15,7 @@ const { specProblems, spec } = require('../support/v2Spec');
 const { V2_TOKEN, captureV2, runV2Node } = require('../support/v2Harness');
 const { LinqV2Legacy } = require('../../nodes/LinqV2Legacy/LinqV2Legacy.node');
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
 afterEach(() => {
-	nock.cleanAll();
 	sleeps.length = 0;
 });
 
