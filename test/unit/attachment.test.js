@@ -210,7 +210,10 @@ describe('sends with binary media', () => {
 		expectExactUpload(record.puts[0], bytes);
 		expect(sends).toEqual([theirs.body]);
 		expect(out).toEqual([
-			{ json: { chat_id: CHAT, message: { id: 'm1' } }, pairedItem: { item: 0 } },
+			{
+				json: { chat_id: CHAT, message: { id: 'm1' }, sms: expect.any(Object) },
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 });

@@ -115,7 +115,10 @@ describe('retries never send twice', () => {
 		expect(seen[0].header).toBe(seen[0].body.message.idempotency_key);
 		expect(sleeps).toHaveLength(1);
 		expect(out).toEqual([
-			{ json: { chat_id: CHAT, message: { id: 'm1' } }, pairedItem: { item: 0 } },
+			{
+				json: { chat_id: CHAT, message: { id: 'm1' }, sms: expect.any(Object) },
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 

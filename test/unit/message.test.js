@@ -115,7 +115,12 @@ describe('Send (no chat id)', () => {
 		const out = await runNode(
 			message({ operation: 'send', to: '+15551230001', text: 'Hi', options: {} }),
 		);
-		expect(out).toEqual([{ json: answer, pairedItem: { item: 0 } }]);
+		expect(out).toEqual([
+			{
+				json: { ...answer, sms: expect.objectContaining({ segments: 1 }) },
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 });
 

@@ -4,7 +4,7 @@ import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
 import { fromField } from '../common/fromField';
 import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
-import { messageContent, prepareMessage } from '../common/readMessageContent';
+import { messageContent, prepareMessage, withSmsAnalysis } from '../common/readMessageContent';
 import { readRecipients, recipientsField } from '../common/recipients';
 import type { LinqOperation } from '../../../shared/operation';
 
@@ -29,13 +29,17 @@ export const createChat: LinqOperation = {
 			itemIndex,
 		);
 		const to = readRecipients(this, itemIndex);
-		const prepared = await prepareMessage.call(this, itemIndex, { firstMessageOfNewChat: true });
+		const prepared = await prepareMessage.call(this, itemIndex, {
+			pair: `from:${from} to:${[...to].sort()}`,
+			firstMessageOfNewChat: true,
+		});
 		const message = await messageContent.call(this, itemIndex, prepared);
-		return await linqApiRequest.call(this, {
+		const answer = await linqApiRequest.call(this, {
 			method: 'POST',
 			path: '/v3/chats',
 			body: { from, to, message },
 			itemIndex,
 		});
+		return withSmsAnalysis(answer, prepared);
 	},
 };

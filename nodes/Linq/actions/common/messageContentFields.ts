@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOption } from '../../../shared/fields';
 import { optionsField } from './optionsField';
+import { pacingOption } from './pacing';
+import { smsSafetyOptions } from './smsSafety';
 
 const SCREEN_EFFECTS = [
 	'balloons',
@@ -130,14 +132,15 @@ export interface MessageOptionsFlags {
 	replyTo: boolean;
 	/** Failover text exists only on the send without a chat. */
 	continuation?: boolean;
-	/** Left out where the node handles one item only (Send and Wait). */
+	/** Concurrency and Pacing, left out where the node handles one item only (Send and Wait). */
 	concurrency?: boolean;
 }
 
 /** The Options collection of a send. */
 export function messageOptionsField(flags: MessageOptionsFlags): INodeProperties {
 	const options: INodeProperties[] = [
-		...(flags.concurrency === false ? [] : [concurrencyOption]),
+		...(flags.concurrency === false ? [] : [concurrencyOption, pacingOption]),
+		...smsSafetyOptions,
 		{
 			displayName: 'Effect',
 			name: 'effect',

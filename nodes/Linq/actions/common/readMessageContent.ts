@@ -7,16 +7,23 @@ import {
 	type MediaSource,
 	type MessageContentInput,
 } from './messageContent';
+import type { SmsAnalysis } from '../../../shared/smsAnalysis';
+import { paceSend } from './pacing';
 import { partIndex } from './partIndex';
 import { textValue } from '../../../shared/textValue';
 import { requireId } from './requireId';
 import { readBinaryFile, type BinaryFile } from '../../../shared/binaryFile';
+import { checkSmsSafety } from './smsSafety';
 import { uploadBinary } from './uploadBinary';
 
 export interface PreparedMessage {
 	/** The checked content; binary media are still files, not attachment IDs. */
 	input: MessageContentInput;
 	files: BinaryFile[];
+	/** The SMS analysis for the output, unless SMS Safety is Off. */
+	sms?: SmsAnalysis;
+	/** Who the message goes to, for Pacing: the recipients or the chat. */
+	pair?: string;
 }
 
 function readMedia(ctx: IExecuteFunctions, itemIndex: number): MediaSource[] {
@@ -46,7 +53,7 @@ function readMedia(ctx: IExecuteFunctions, itemIndex: number): MediaSource[] {
 export async function prepareMessage(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	context: { firstMessageOfNewChat?: boolean } = {},
+	context: { pair?: string; firstMessageOfNewChat?: boolean } = {},
 ): Promise<PreparedMessage> {
 	const node = this.getNode();
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -77,16 +84,20 @@ export async function prepareMessage(
 			description: `Fix the ${problem.field} field of item ${itemIndex}.`,
 		});
 	}
+	const sms = checkSmsSafety(node, input, options, itemIndex);
 	const files: BinaryFile[] = [];
 	for (const media of input.media) {
 		if (media.source === 'binary') {
 			files.push(await readBinaryFile.call(this, itemIndex, media.binaryPropertyName));
 		}
 	}
-	return { input, files };
+	return { input, files, sms, pair: context.pair };
 }
 
-/** Uploads the prepared files and returns the `message` object to send. */
+/**
+ * Uploads the prepared files and returns the `message` object to send. With Options → Pacing,
+ * it returns only when it is this item's turn to send, so the send follows right away.
+ */
 export async function messageContent(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -96,5 +107,12 @@ export async function messageContent(
 	for (const file of prepared.files) {
 		attachmentIds.push((await uploadBinary.call(this, itemIndex, file)).attachment_id as string);
 	}
-	return buildMessageContent(prepared.input, attachmentIds);
+	const content = buildMessageContent(prepared.input, attachmentIds);
+	if (prepared.pair !== undefined) await paceSend(this, itemIndex, prepared.pair);
+	return content;
+}
+
+/** A send's output: Linq's answer, with the SMS analysis as `sms` unless SMS Safety is Off. */
+export function withSmsAnalysis(answer: IDataObject, prepared: PreparedMessage): IDataObject {
+	return prepared.sms ? { ...answer, sms: prepared.sms as unknown as IDataObject } : answer;
 }

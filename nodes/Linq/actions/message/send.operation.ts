@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
 import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
-import { messageContent, prepareMessage } from '../common/readMessageContent';
+import { messageContent, prepareMessage, withSmsAnalysis } from '../common/readMessageContent';
 import { readRecipients, recipientsField } from '../common/recipients';
 import type { LinqOperation } from '../../../shared/operation';
 
@@ -20,19 +20,20 @@ export const sendMessage: LinqOperation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const to = readRecipients(this, itemIndex);
-		const prepared = await prepareMessage.call(this, itemIndex);
+		const prepared = await prepareMessage.call(this, itemIndex, { pair: `to:${[...to].sort()}` });
 		const message = await messageContent.call(this, itemIndex, prepared);
 		const body: IDataObject = { to, message };
 		const continuation = String(
 			this.getNodeParameter('options.continuationText', itemIndex, '') ?? '',
 		);
 		if (continuation.trim()) body.continuation_message = { text: continuation };
-		return await linqApiRequest.call(this, {
+		const answer = await linqApiRequest.call(this, {
 			method: 'POST',
 			path: '/v3/messages',
 			body,
 			headers: { 'Idempotency-Key': message.idempotency_key as string },
 			itemIndex,
 		});
+		return withSmsAnalysis(answer, prepared);
 	},
 };

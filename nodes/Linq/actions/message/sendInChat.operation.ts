@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { linqApiRequest } from '../../../shared/transport';
 import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
 import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
-import { messageContent, prepareMessage } from '../common/readMessageContent';
+import { messageContent, prepareMessage, withSmsAnalysis } from '../common/readMessageContent';
 import type { LinqOperation } from '../../../shared/operation';
 
 export const sendMessageInChat: LinqOperation = {
@@ -15,13 +15,14 @@ export const sendMessageInChat: LinqOperation = {
 	properties: [chatLocatorField, ...messageBodyFields, messageOptionsField({ replyTo: true })],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const chatId = readChatId(this, itemIndex);
-		const prepared = await prepareMessage.call(this, itemIndex);
+		const prepared = await prepareMessage.call(this, itemIndex, { pair: `chat:${chatId}` });
 		const message = await messageContent.call(this, itemIndex, prepared);
-		return await linqApiRequest.call(this, {
+		const answer = await linqApiRequest.call(this, {
 			method: 'POST',
 			path: chatPath(chatId, '/messages'),
 			body: { message },
 			itemIndex,
 		});
+		return withSmsAnalysis(answer, prepared);
 	},
 };
