@@ -6,7 +6,6 @@ jest.mock('n8n-workflow', () => require('../support/sleep').mockWorkflow());
  * body, checked with nock) must be the one Linq's V2 reference documents for that endpoint
  * (test/support/v2Spec.js), and what it outputs is the answer's payload.
  */
-const nock = require('nock');
 const { NodeApiError, NodeOperationError } = require('n8n-workflow');
 const { sleeps } = require('../support/sleep');
 const { binaryProperty } = require('../support/harness');
