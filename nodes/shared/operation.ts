@@ -5,8 +5,17 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** What an operation may return for one input item: JSON objects, or items with binary data. */
-export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
+/**
+ * Items an operation built itself, with binary data for instance, marked as such so the router
+ * passes them on unchanged. Whatever else an operation returns is the API's JSON and becomes the
+ * items' `json` as it is, even when it has a field named `json`.
+ */
+export class OutputItems {
+	constructor(readonly items: INodeExecutionData[]) {}
+}
+
+/** What an operation returns for one input item: the API's JSON object(s), or its own items. */
+export type OperationResult = IDataObject | IDataObject[] | OutputItems;
 
 /**
  * One operation of one resource, in one file: its entry in the Operation dropdown, its

@@ -6,22 +6,22 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import type { LinqOperation, LinqResource, OperationResult } from './operation';
+import {
+	OutputItems,
+	type LinqOperation,
+	type LinqResource,
+	type OperationResult,
+} from './operation';
 
 /** Input items one node run processes at the same time, at most. */
 export const MAX_CONCURRENCY = 10;
 
 function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
-	const list = Array.isArray(result) ? result : [result];
-	return list.map((entry) => {
-		const isItem =
-			entry !== null &&
-			typeof entry === 'object' &&
-			'json' in entry &&
-			typeof (entry as INodeExecutionData).json === 'object';
-		const item = isItem ? (entry as INodeExecutionData) : { json: entry as IDataObject };
-		return { ...item, pairedItem: { item: itemIndex } };
-	});
+	const items =
+		result instanceof OutputItems
+			? result.items
+			: (Array.isArray(result) ? result : [result]).map((json) => ({ json }));
+	return items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
 }
 
 function findOperation(ctx: IExecuteFunctions, resources: LinqResource[]): LinqOperation {

@@ -172,3 +172,12 @@ describe('concurrency', () => {
 		expect(counter.max).toBe(1);
 	});
 });
+
+describe('what an operation returns', () => {
+	test('an API object with its own json and binary fields stays the item json, whole', async () => {
+		const answer = { id: 'm1', json: { note: 'a field of the API object' }, binary: 'no file' };
+		nock(BASE_URL).get('/v3/messages/m1').reply(200, answer);
+		const out = await runNode({ resource: 'message', operation: 'get', messageId: 'm1' });
+		expect(out).toEqual([{ json: answer, pairedItem: { item: 0 } }]);
+	});
+});

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { storageRequest } from '../../../shared/storage';
 import { linqApiRequest } from '../../../shared/transport';
 import { LIMITS } from '../common/limits';
-import type { LinqOperation } from '../../../shared/operation';
+import { OutputItems, type LinqOperation } from '../../../shared/operation';
 import { attachmentIdField, attachmentPath, readAttachmentId } from './fields';
 
 export const getAttachment: LinqOperation = {
@@ -54,6 +54,6 @@ export const getAttachment: LinqOperation = {
 				),
 			},
 		};
-		return [item];
+		return new OutputItems([item]);
 	},
 };
