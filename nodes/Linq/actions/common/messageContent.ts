@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isHttpsUrl } from '../../../shared/httpsUrl';
 import { LIMITS } from './limits';
+import type { TextDecoration } from './textMarkup';
 
 export type MediaSource =
 	| { source: 'url'; url: string }
@@ -12,6 +13,8 @@ export type MediaSource =
 /** What the user asked to send, as read from the node's fields. */
 export interface MessageContentInput {
 	text: string;
+	/** iMessage styles and animations on ranges of `text`. */
+	textDecorations?: TextDecoration[];
 	media: MediaSource[];
 	/** Media parts go before the text part instead of after it. */
 	mediaFirst?: boolean;
@@ -134,7 +137,18 @@ export function buildMessageContent(
 				return { type: 'media', attachment_id: media.attachmentId };
 			return { type: 'media', attachment_id: attachmentIds[uploaded++] };
 		});
-		const textParts = input.text.trim() ? [{ type: 'text', value: input.text }] : [];
+		const textParts: IDataObject[] = [];
+		if (input.text.trim()) {
+			textParts.push(
+				input.textDecorations?.length
+					? {
+							type: 'text',
+							value: input.text,
+							text_decorations: input.textDecorations as unknown as IDataObject[],
+						}
+					: { type: 'text', value: input.text },
+			);
+		}
 		parts.push(
 			...(input.mediaFirst ? [...mediaParts, ...textParts] : [...textParts, ...mediaParts]),
 		);

@@ -158,6 +158,23 @@ export function messageOptionsField(flags: MessageOptionsFlags): INodeProperties
 				'Linq sends a message only once per key, up to 255 characters. When empty, the node derives one from the execution and item, so retries never send twice.',
 		},
 		{
+			displayName: 'Text Formatting',
+			name: 'textFormat',
+			type: 'options',
+			options: [
+				{ name: 'Plain Text', value: 'plain', description: 'Text is sent exactly as written' },
+				{
+					name: 'Markup',
+					value: 'markup',
+					description:
+						'*bold* _italic_ __underline__ ~strikethrough~ and [shake]animations[/shake] become iMessage text decorations',
+				},
+			],
+			default: 'plain',
+			description:
+				'Markup styles words in iMessage: *bold*, _italic_, __underline__, ~strikethrough~, and the animations [big] [small] [shake] [nod] [explode] [ripple] [bloom] [jitter] closed by [/big] and so on. The markers are removed; other services get the plain text. Write \\* for a literal *.',
+		},
+		{
 			displayName: 'Media Position',
 			name: 'mediaPosition',
 			type: 'options',

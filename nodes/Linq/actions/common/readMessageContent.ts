@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+} from 'n8n-workflow';
 
 import { itemIdempotencyKey } from '../../../shared/idempotency';
 import {
@@ -14,6 +19,7 @@ import { textValue } from '../../../shared/textValue';
 import { requireId } from './requireId';
 import { readBinaryFile, type BinaryFile } from '../../../shared/binaryFile';
 import { checkSmsSafety } from './smsSafety';
+import { parseTextMarkup } from './textMarkup';
 import { uploadBinary } from './uploadBinary';
 
 export interface PreparedMessage {
@@ -46,6 +52,24 @@ function readMedia(ctx: IExecuteFunctions, itemIndex: number): MediaSource[] {
 	});
 }
 
+/** The Text field, and with Text Formatting → Markup its decorations. */
+function readText(
+	node: INode,
+	source: string,
+	format: unknown,
+	itemIndex: number,
+): Pick<MessageContentInput, 'text' | 'textDecorations'> {
+	if (format !== 'markup') return { text: source };
+	const parsed = parseTextMarkup(source);
+	if (!parsed.ok) {
+		throw new NodeOperationError(node, parsed.message, {
+			itemIndex,
+			description: `Nothing was sent. Fix the markup in the Text of item ${itemIndex}, or set Options → Text Formatting to Plain Text.`,
+		});
+	}
+	return { text: parsed.text, textDecorations: parsed.decorations };
+}
+
 /**
  * Reads and checks a send's content, and reads its binary files, without any request: a
  * mistake in item 7 must not leave items 0-6 half sent or files uploaded for nothing.
@@ -60,7 +84,7 @@ export async function prepareMessage(
 	const text = (name: string, field: string, value: unknown) =>
 		textValue(node, value ?? this.getNodeParameter(name, itemIndex, ''), field, itemIndex);
 	const input: MessageContentInput = {
-		text: text('text', 'Text', undefined),
+		...readText(node, text('text', 'Text', undefined), options.textFormat, itemIndex),
 		media: readMedia(this, itemIndex),
 		mediaFirst: options.mediaPosition === 'before',
 		link: text('link', 'Link', undefined),
