@@ -8,7 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { resourceProperties } from '../shared/resource';
+import { resourceProperties } from '../shared/resourceProperties';
 import { route } from '../shared/router';
 import { resumeWait, resumeWebhooks } from './actions/message/resumeWait';
 import { resources } from './actions/resources';

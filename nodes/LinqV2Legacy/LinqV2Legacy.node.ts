@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resourceProperties } from '../shared/resource';
+import { resourceProperties } from '../shared/resourceProperties';
 import { route } from '../shared/router';
 import { resources } from './actions/resources';
 import { getPhoneNumberIds, getPhoneNumbers } from './methods/loadOptions';

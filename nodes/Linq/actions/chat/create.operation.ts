@@ -4,7 +4,7 @@ import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
 import { fromField } from '../common/fromField';
 import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
-import { messageContent, prepareMessage, withSmsAnalysis } from '../common/readMessageContent';
+import { messageWithUploads, prepareMessage, withSmsAnalysis } from '../common/prepareMessage';
 import { readRecipients, recipientsField } from '../common/recipients';
 import type { LinqOperation } from '../../../shared/operation';
 
@@ -33,7 +33,7 @@ export const createChat: LinqOperation = {
 			pair: `from:${from} to:${[...to].sort()}`,
 			firstMessageOfNewChat: true,
 		});
-		const message = await messageContent.call(this, itemIndex, prepared);
+		const message = await messageWithUploads.call(this, itemIndex, prepared);
 		const answer = await linqApiRequest.call(this, {
 			method: 'POST',
 			path: '/v3/chats',

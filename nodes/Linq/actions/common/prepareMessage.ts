@@ -122,7 +122,7 @@ export async function prepareMessage(
  * Uploads the prepared files and returns the `message` object to send. With Options → Pacing,
  * it returns only when it is this item's turn to send, so the send follows right away.
  */
-export async function messageContent(
+export async function messageWithUploads(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	prepared: PreparedMessage,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
 import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
-import { messageContent, prepareMessage, withSmsAnalysis } from '../common/readMessageContent';
+import { messageWithUploads, prepareMessage, withSmsAnalysis } from '../common/prepareMessage';
 import { readRecipients, recipientsField } from '../common/recipients';
 import type { LinqOperation } from '../../../shared/operation';
 
@@ -21,7 +21,7 @@ export const sendMessage: LinqOperation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const to = readRecipients(this, itemIndex);
 		const prepared = await prepareMessage.call(this, itemIndex, { pair: `to:${[...to].sort()}` });
-		const message = await messageContent.call(this, itemIndex, prepared);
+		const message = await messageWithUploads.call(this, itemIndex, prepared);
 		const body: IDataObject = { to, message };
 		const continuation = String(
 			this.getNodeParameter('options.continuationText', itemIndex, '') ?? '',

@@ -20,7 +20,7 @@ import {
 } from '../../../shared/waitSubscriptions';
 import { chatPath, readChatId } from '../common/chatLocator';
 import { checkMessageContent } from '../common/messageContent';
-import { messageContent, prepareMessage, type PreparedMessage } from '../common/readMessageContent';
+import { messageWithUploads, prepareMessage, type PreparedMessage } from '../common/prepareMessage';
 import { readRecipients } from '../common/recipients';
 import { sendAndWaitFields } from './sendAndWaitFields';
 import { readWaitTill } from './waitLimit';
@@ -54,7 +54,7 @@ async function send(
 	recipient: Recipient,
 	prepared: PreparedMessage,
 ): Promise<Sent> {
-	const message = await messageContent.call(this, 0, prepared);
+	const message = await messageWithUploads.call(this, 0, prepared);
 	if (recipient.chatId !== undefined) {
 		const body = await linqApiRequest.call(this, {
 			method: 'POST',

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { linqApiRequest } from '../../../shared/transport';
 import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
 import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
-import { messageContent, prepareMessage, withSmsAnalysis } from '../common/readMessageContent';
+import { messageWithUploads, prepareMessage, withSmsAnalysis } from '../common/prepareMessage';
 import type { LinqOperation } from '../../../shared/operation';
 
 export const sendMessageInChat: LinqOperation = {
@@ -16,7 +16,7 @@ export const sendMessageInChat: LinqOperation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const chatId = readChatId(this, itemIndex);
 		const prepared = await prepareMessage.call(this, itemIndex, { pair: `chat:${chatId}` });
-		const message = await messageContent.call(this, itemIndex, prepared);
+		const message = await messageWithUploads.call(this, itemIndex, prepared);
 		const answer = await linqApiRequest.call(this, {
 			method: 'POST',
 			path: chatPath(chatId, '/messages'),
