@@ -22,10 +22,10 @@ import { receiveDelivery } from '../shared/delivery/receiveDelivery';
 import { registrationIds, signingSecrets } from '../shared/delivery/registrations';
 import { rememberEmitted } from '../shared/delivery/rememberEmitted';
 import { refuse } from '../shared/delivery/refuse';
+import { readTriggerOptions } from '../shared/delivery/triggerOptions';
 import { SECRET_FORMAT } from '../shared/delivery/signingSecret';
 import type { VerifyFailure } from '../shared/delivery/verifySignature';
 import { createSubscription, removeSubscription, subscriptionExists } from './subscription';
-import { readTriggerOptions } from './triggerOptions';
 
 const NO_SECRET =
 	"Linq Trigger refused an event because it has no signing secret to check it with. Deactivate and activate the workflow so the trigger registers its own subscription, or put the subscription's secret in the Webhook Signing Secret field of the Linq API credentials.";

@@ -1,9 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { EVENT_OPTIONS } from '../shared/delivery/events';
-
-export const DEFAULT_MAX_MEDIA_MB = 25;
-export const DEFAULT_BINARY_PREFIX = 'attachment_';
+import { DEFAULT_BINARY_PREFIX, DEFAULT_MAX_MEDIA_MB } from '../shared/delivery/triggerOptions';
 
 export const triggerProperties: INodeProperties[] = [
 	{

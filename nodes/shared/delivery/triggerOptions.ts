@@ -1,8 +1,10 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import type { MediaDownloadOptions } from '../shared/delivery/downloadMedia';
-import { handleSet, type FilterOptions } from '../shared/delivery/filterEvent';
-import { DEFAULT_BINARY_PREFIX, DEFAULT_MAX_MEDIA_MB } from './properties';
+import type { MediaDownloadOptions } from './downloadMedia';
+import { handleSet, type FilterOptions } from './filterEvent';
+
+export const DEFAULT_MAX_MEDIA_MB = 25;
+export const DEFAULT_BINARY_PREFIX = 'attachment_';
 
 export interface TriggerOptions {
 	filter: FilterOptions;
@@ -10,7 +12,7 @@ export interface TriggerOptions {
 	media?: MediaDownloadOptions;
 }
 
-/** The node's parameters as the pipeline uses them. */
+/** A trigger's parameters (Linq or Linq V2) as the pipeline uses them; V2 has no Lines. */
 export function readTriggerOptions(this: IWebhookFunctions): TriggerOptions {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const filter: FilterOptions = {
