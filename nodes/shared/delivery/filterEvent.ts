@@ -25,14 +25,16 @@ export type FilterResult =
 	  };
 
 /**
- * Status events that only exist for messages your lines sent. Choosing one of them is the
- * opt-in, so they are not dropped as "own outbound".
+ * Events that only exist for what your lines did: the status events of the messages they sent,
+ * and V2's reaction.sent. Choosing one of them is the opt-in, so they are not dropped as
+ * "own outbound".
  */
 const OWN_MESSAGE_STATUS_EVENTS: ReadonlySet<string> = new Set([
 	'message.sent',
 	'message.delivered',
 	'message.read',
 	'message.failed',
+	'reaction.sent',
 ]);
 
 export const ANY_SENDER = '*';

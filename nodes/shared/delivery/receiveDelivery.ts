@@ -1,10 +1,26 @@
 import { checkAndRemember, type DedupeState } from './dedupe';
 import { filterEvent, type FilterOptions, type FilterResult } from './filterEvent';
-import { eventKeys, parseEvent, type ParseResult } from './parseEvent';
+import { eventKeys, parseEvent, type LinqEvent, type ParseResult } from './parseEvent';
 import { shapeEvent, type ShapedEvent } from './shapeEvent';
 import { verifySignature, type SignatureHeaders, type VerifyFailure } from './verifySignature';
 
 export type SeenBefore = (keys: readonly string[], nowSeconds: number) => boolean;
+
+/**
+ * How deliveries of one API are signed and what their items look like: Linq's current webhooks
+ * (the default) or the legacy V2 ones. Everything between the two steps is shared.
+ */
+export interface DeliveryScheme {
+	verify(
+		headers: SignatureHeaders,
+		body: Buffer,
+		secrets: readonly string[],
+		nowSeconds: number,
+	): { ok: true; webhookId?: string } | { ok: false; reason: VerifyFailure };
+	shape(event: LinqEvent, webhookId: string | null): ShapedEvent;
+}
+
+const LINQ_WEBHOOKS: DeliveryScheme = { verify: verifySignature, shape: shapeEvent };
 
 export interface Delivery {
 	headers: SignatureHeaders;
@@ -18,6 +34,7 @@ export interface Delivery {
 	 */
 	dedupe: DedupeState | SeenBefore;
 	filter: FilterOptions;
+	scheme?: DeliveryScheme;
 }
 
 export type DeliveryOutcome =
@@ -37,7 +54,8 @@ export type DeliveryOutcome =
  * `dedupe`, so it can be tested and measured on its own.
  */
 export function receiveDelivery(delivery: Delivery): DeliveryOutcome {
-	const verified = verifySignature(
+	const scheme = delivery.scheme ?? LINQ_WEBHOOKS;
+	const verified = scheme.verify(
 		delivery.headers,
 		delivery.body,
 		delivery.secrets,
@@ -57,7 +75,7 @@ export function receiveDelivery(delivery: Delivery): DeliveryOutcome {
 		return { status: 200, emit: false, reason: 'duplicate' };
 	}
 
-	const event = shapeEvent(parsed.event, verified.webhookId ?? null);
+	const event = scheme.shape(parsed.event, verified.webhookId ?? null);
 	const filtered = filterEvent(event, delivery.filter);
 	if (!filtered.pass) return { status: 200, emit: false, reason: filtered.reason };
 	return { status: 200, emit: true, event };
