@@ -134,9 +134,12 @@ test('every type name the package declares carries our prefix, so no other packa
 	const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
 	const { LinqAppV2Api } = require('../../credentials/LinqAppV2Api.credentials');
 	const { LinqV2Legacy } = require('../../nodes/LinqV2Legacy/LinqV2Legacy.node');
+	const {
+		LinqV2LegacyTrigger,
+	} = require('../../nodes/LinqV2LegacyTrigger/LinqV2LegacyTrigger.node');
 	expect(new LinqAppApi().name).toMatch(/^linqApp/);
 	expect(new LinqAppV2Api().name).toMatch(/^linqApp/);
-	for (const Node of [Linq, LinqTrigger, LinqV2Legacy]) {
+	for (const Node of [Linq, LinqTrigger, LinqV2Legacy, LinqV2LegacyTrigger]) {
 		const description = new Node().description;
 		expect(description.name).toMatch(owned);
 		for (const credential of description.credentials ?? [])

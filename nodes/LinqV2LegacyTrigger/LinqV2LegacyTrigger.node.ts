@@ -1,0 +1,157 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { checkAndRemember } from '../shared/delivery/dedupe';
+import { downloadMedia } from '../shared/delivery/downloadMedia';
+import { withSharedDedupeState } from '../shared/delivery/liveDedupe';
+import { readRawBody } from '../shared/delivery/readRawBody';
+import { receiveDelivery, type DeliveryScheme } from '../shared/delivery/receiveDelivery';
+import { registrationIds, signingSecrets } from '../shared/delivery/registrations';
+import { rememberEmitted } from '../shared/delivery/rememberEmitted';
+import { refuse } from '../shared/delivery/refuse';
+import { readTriggerOptions } from '../shared/delivery/triggerOptions';
+import type { VerifyFailure } from '../shared/delivery/verifySignature';
+import { LINQ_V2 } from '../shared/v2/api';
+import { v2TriggerProperties } from './properties';
+import { shapeV2Event } from './shapeV2Event';
+import { createV2Subscription, removeV2Subscription, v2SubscriptionExists } from './subscription';
+import { V2_SECRET_MIN_LENGTH, verifyV2Signature } from './verifyV2Signature';
+
+const NAME = 'Linq V2 Trigger (Legacy)';
+
+/** V2's signature has no timestamp and no delivery id: the body and the secret are all it covers. */
+const V2_WEBHOOKS: DeliveryScheme = {
+	verify: (headers, body, secrets) => verifyV2Signature(headers, body, secrets),
+	shape: shapeV2Event,
+};
+
+interface SecretSource {
+	secrets: string[];
+	from: 'subscription' | 'credentials';
+}
+
+function explain401(reason: VerifyFailure, source: SecretSource, reencoded: boolean): string {
+	if (reason === 'no_secret') {
+		return `${NAME} refused an event because it has no secret to check it with. Deactivate and activate the workflow so the trigger registers its own subscription, or put the subscription's secret in the Webhook Secret of the Linq V2 (Legacy) API credentials.`;
+	}
+	if (reason === 'invalid_secret') {
+		return source.from === 'subscription'
+			? `${NAME} refused an event because the secret stored for its subscription is not valid. Deactivate and activate the workflow so the trigger registers a subscription with a fresh secret.`
+			: `${NAME} refused an event because the Webhook Secret in the Linq V2 (Legacy) API credentials is shorter than ${V2_SECRET_MIN_LENGTH} characters or holds spaces or other invisible characters.`;
+	}
+	if (reason === 'missing_headers') {
+		return `${NAME} refused an event without an X-Webhook-Signature header.`;
+	}
+	const why = reencoded
+		? ' n8n passed no raw request body, so only the canonical form could be checked.'
+		: '';
+	return `${NAME} refused an event whose X-Webhook-Signature matched neither the raw body nor its canonical JSON.${why} If Linq's real events are refused, deactivate and activate the workflow.`;
+}
+
+/** The secrets of the trigger's own subscriptions, else the one in the credentials. */
+async function findSecrets(ctx: IWebhookFunctions, staticData: IDataObject): Promise<SecretSource> {
+	const stored = signingSecrets(staticData, ctx.getMode() === 'manual');
+	if (stored.length > 0) return { secrets: stored, from: 'subscription' };
+	const credentials = await ctx.getCredentials(LINQ_V2.credentialsType);
+	const secret = credentials.webhookSecret;
+	return {
+		secrets: typeof secret === 'string' && secret.trim() !== '' ? [secret.trim()] : [],
+		from: 'credentials',
+	};
+}
+
+export class LinqV2LegacyTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: NAME,
+		name: 'linqV2LegacyTrigger',
+		icon: { light: 'file:../../icons/linqV2.svg', dark: 'file:../../icons/linqV2.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description: "Starts the workflow on events from Linq's legacy V2 API",
+		defaults: { name: NAME },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: LINQ_V2.credentialsType, required: true }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: v2TriggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await v2SubscriptionExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createV2Subscription.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await removeV2Subscription.call(this);
+			},
+		},
+	};
+
+	/** Writes the dedupe state with the emitted events inside the execution (see rememberEmitted). */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return rememberEmitted.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const staticData = this.getWorkflowStaticData('node');
+		const source = await findSecrets(this, staticData);
+		const body = readRawBody(this.getRequestObject());
+		const options = readTriggerOptions.call(this);
+		const registration = registrationIds(staticData, this.getMode() === 'manual');
+		const outcome = receiveDelivery({
+			headers: this.getHeaderData(),
+			body: body.bytes,
+			secrets: source.secrets,
+			nowSeconds: Math.floor(Date.now() / 1000),
+			// With no signed timestamp, remembering event_id is the only replay protection V2 allows.
+			dedupe: (keys, nowSeconds) =>
+				withSharedDedupeState(this, registration, staticData, nowSeconds, (state) =>
+					checkAndRemember(state, keys, nowSeconds),
+				),
+			filter: options.filter,
+			scheme: V2_WEBHOOKS,
+		});
+
+		if (outcome.status === 401) {
+			return refuse(this, registration, 401, explain401(outcome.reason, source, body.reencoded));
+		}
+		if (outcome.status === 400) {
+			return refuse(
+				this,
+				registration,
+				400,
+				`${NAME} refused a signed body that is not a Linq event (${outcome.reason})`,
+			);
+		}
+		if (!outcome.emit) {
+			this.logger.debug(`${NAME} skipped an event (${outcome.reason})`);
+			return {};
+		}
+
+		const item: INodeExecutionData = { json: outcome.event };
+		if (options.media && outcome.event.media.length > 0) {
+			// Downloads can take a while: Linq gets its 200 first, so it does not retry meanwhile.
+			this.getResponseObject().status(200).send('OK');
+			const downloaded = await downloadMedia.call(this, outcome.event.media, options.media);
+			item.binary = downloaded.binary;
+			if (downloaded.errors.length > 0) item.json.media_download_errors = downloaded.errors;
+			return { noWebhookResponse: true, workflowData: [[item]] };
+		}
+		return { workflowData: [[item]] };
+	}
+}
