@@ -15,3 +15,17 @@ export function textValue(node: INode, value: unknown, field: string, itemIndex:
 		description: `Give ${field} a single text value. If an expression fills it, pick one value, or join a list yourself, for example with .join(', ').`,
 	});
 }
+
+/** The longest text Linq takes in one message, in V3 and V2 alike. */
+export const MAX_TEXT_LENGTH = 10_000;
+
+/** The one wording for a text over its length limit; undefined when the text fits. */
+export function textTooLong(
+	text: string,
+	field: string,
+	max = MAX_TEXT_LENGTH,
+): string | undefined {
+	if (text.length <= max) return undefined;
+	const count = (n: number) => n.toLocaleString('en-US');
+	return `${field} is ${count(text.length)} characters long; Linq accepts up to ${count(max)}`;
+}

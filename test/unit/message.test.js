@@ -2,6 +2,7 @@
 const nock = require('nock');
 const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
 const { expectRefusedLocally } = require('../support/localError');
+const { captureV2, runV2Node } = require('../support/v2Harness');
 const { BASE_URL, createExecuteContext } = require('../support/harness');
 const { Linq } = require('../../nodes/Linq/Linq.node');
 const { deriveIdempotencyKey } = require('../../nodes/shared/idempotency');
@@ -392,4 +393,22 @@ describe('local validation: nothing is sent, the error names the field and the i
 		);
 		await expectRefusedLocally(message({ operation: 'get', messageId: '  ' }), 'Message ID');
 	});
+});
+
+test('text over 10,000 characters gets the same words in Send, Edit and the V2 node', async () => {
+	const text = 'x'.repeat(10_001);
+	const words = 'Text is 10,001 characters long; Linq accepts up to 10,000';
+	const send = await expectRefusedLocally(
+		message({ operation: 'send', to: '+15551234567', text, options: {} }),
+		'Text',
+	);
+	const edit = await expectRefusedLocally(
+		message({ operation: 'edit', messageId: MESSAGE, text, options: {} }),
+		'Text',
+	);
+	const { requests, error: v2 } = await captureV2(() =>
+		runV2Node({ resource: 'chatMessage', operation: 'send', chatId: '5', text, options: {} }),
+	);
+	expect(requests).toHaveLength(0);
+	expect([send.message, edit.message, v2.message]).toEqual([words, words, words]);
 });

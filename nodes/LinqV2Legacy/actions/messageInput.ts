@@ -9,12 +9,11 @@ import { readBinaryFile, type BinaryFile } from '../../shared/binaryFile';
 import { isHttpsUrl } from '../../shared/httpsUrl';
 import { itemIdempotencyKey } from '../../shared/idempotency';
 import { requireText } from '../../shared/requireText';
-import { textValue } from '../../shared/textValue';
+import { textTooLong, textValue } from '../../shared/textValue';
 import type { MultipartPart } from '../../shared/v2/multipart';
 
 /** Attachments one V2 message may carry, by URL and uploaded together: more is a mistake upstream. */
 const MAX_ATTACHMENTS = 10;
-const TEXT_LENGTH = 10_000;
 /** V2 accepts letters, digits, `-` and `_` in idempotency keys. */
 const V2_IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]*$/;
 
@@ -79,13 +78,8 @@ export async function readV2Message(
 ): Promise<V2Message> {
 	const node = this.getNode();
 	const text = requireText(node, this.getNodeParameter('text', itemIndex), 'Text', itemIndex);
-	if (text.length > TEXT_LENGTH) {
-		throw new NodeOperationError(
-			node,
-			`Text is ${text.length} characters long; up to ${TEXT_LENGTH} are sent`,
-			{ itemIndex },
-		);
-	}
+	const tooLong = textTooLong(text, 'Text');
+	if (tooLong) throw new NodeOperationError(node, tooLong, { itemIndex });
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const given = textValue(node, options.idempotencyKey, 'Idempotency Key', itemIndex).trim();
 	if (!V2_IDEMPOTENCY_KEY.test(given)) {

@@ -1,5 +1,6 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { requireChanges } from '../../../shared/requireChanges';
 import { linqApiRequest } from '../../../shared/transport';
 import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
 import { textValue } from '../../../shared/textValue';
@@ -47,17 +48,10 @@ export const updateChat: LinqOperation = {
 		const icon = textValue(node, fields.groupChatIcon, 'Group Icon URL', itemIndex).trim();
 		if (displayName) body.display_name = displayName;
 		if (icon) body.group_chat_icon = icon;
-		if (Object.keys(body).length === 0) {
-			throw new NodeOperationError(
-				this.getNode(),
-				'Update Fields is empty: add a Display Name or a Group Icon URL',
-				{ itemIndex },
-			);
-		}
 		return await linqApiRequest.call(this, {
 			method: 'PUT',
 			path: chatPath(chatId),
-			body,
+			body: requireChanges(node, body, ['Display Name', 'Group Icon URL'], itemIndex),
 			itemIndex,
 		});
 	},

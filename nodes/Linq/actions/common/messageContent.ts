@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isHttpsUrl } from '../../../shared/httpsUrl';
+import { textTooLong } from '../../../shared/textValue';
 import { LIMITS } from './limits';
 import type { TextDecoration } from './textMarkup';
 
@@ -52,12 +53,8 @@ export function checkMessageContent(input: MessageContentInput): ContentProblem 
 	if (!text.trim() && input.media.length === 0 && !link) {
 		return { field: 'Text', message: 'Text, Media and Link are all empty: give at least one' };
 	}
-	if (text.length > LIMITS.textLength) {
-		return {
-			field: 'Text',
-			message: `Text is ${text.length.toLocaleString('en-US')} characters long; Linq accepts up to ${LIMITS.textLength.toLocaleString('en-US')}`,
-		};
-	}
+	const tooLong = textTooLong(text, 'Text');
+	if (tooLong) return { field: 'Text', message: tooLong };
 	if (link && (text.trim() || input.media.length > 0)) {
 		return {
 			field: 'Link',

@@ -1,10 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
-import { LIMITS } from '../common/limits';
 import { optionsField, partIndexOption } from '../common/optionsField';
 import { readPartIndexOption } from '../common/partIndex';
-import { textValue } from '../../../shared/textValue';
+import { textTooLong, textValue } from '../../../shared/textValue';
 import type { LinqOperation } from '../../../shared/operation';
 import { messageIdField } from './fields';
 import { messagePath, readMessageId } from './messagePath';
@@ -32,15 +31,10 @@ export const editMessage: LinqOperation = {
 		const messageId = readMessageId(this, itemIndex);
 		const node = this.getNode();
 		const text = textValue(node, this.getNodeParameter('text', itemIndex, ''), 'Text', itemIndex);
-		if (!text.trim() || text.length > LIMITS.textLength) {
-			throw new NodeOperationError(
-				this.getNode(),
-				text.trim()
-					? `Text is ${text.length} characters long; Linq accepts up to ${LIMITS.textLength}`
-					: 'Text is empty: give the new text of the message',
-				{ itemIndex },
-			);
-		}
+		const problem = text.trim()
+			? textTooLong(text, 'Text')
+			: 'Text is empty: give the new text of the message';
+		if (problem) throw new NodeOperationError(node, problem, { itemIndex });
 		const body: IDataObject = { text };
 		const part = readPartIndexOption(this, itemIndex);
 		if (part !== undefined) body.part_index = part;
