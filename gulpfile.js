@@ -1,6 +1,6 @@
 const fs = require('fs');
 const path = require('path');
-const { src, dest, task } = require('gulp');
+const { src, dest, task, parallel } = require('gulp');
 
 // A build starts from an empty dist/, so a source file that was deleted can never ship.
 function clean(done) {
@@ -16,5 +16,11 @@ function copyIcons() {
 	}).pipe(dest(path.resolve('dist')));
 }
 
+// n8n reads a node's codex (categories, search aliases, docs links) from `<Node>.node.json`
+// next to the compiled `<Node>.node.js`; without it the node panel finds the node by name only.
+function copyCodex() {
+	return src(['nodes/**/*.node.json'], { base: '.' }).pipe(dest(path.resolve('dist')));
+}
+
 task('clean', clean);
-task('build:icons', copyIcons);
+task('build:assets', parallel(copyIcons, copyCodex));

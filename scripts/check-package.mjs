@@ -80,6 +80,11 @@ function check({ report, entries }) {
 		fail('dist/credentials holds no compiled credentials');
 	}
 	for (const icon of ICONS) if (!entries.has(icon)) fail(`${icon} is missing`);
+	// The node panel finds a node by its codex aliases (sms, imessage, text message…).
+	for (const node of nodes) {
+		const codex = node.replace(/\.js$/, '.json');
+		if (!entries.has(codex)) fail(`${codex} (the codex of ${node}) is missing`);
+	}
 
 	// Icons are referenced as `file:<path>` relative to the compiled node or credential.
 	for (const path of [...credentials, ...nodes].filter((entry) => entries.has(entry))) {
@@ -116,4 +121,6 @@ if (problems.length > 0) {
 	console.error(`The package is not ready to publish:\n- ${problems.join('\n- ')}`);
 	process.exit(1);
 }
-console.log('Package contents OK: no dependencies, dist/ holds the credentials, nodes and icons.');
+console.log(
+	'Package contents OK: no dependencies, dist/ holds the credentials, nodes, codex files and icons.',
+);

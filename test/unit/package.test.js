@@ -31,7 +31,7 @@ test('has no install lifecycle scripts, and the build, lint, test and package ch
 	for (const hook of ['preinstall', 'install', 'postinstall', 'prepare'])
 		expect(manifest.scripts[hook]).toBeUndefined();
 	expect(manifest.scripts).toMatchObject({
-		build: 'gulp clean && tsc && gulp build:icons',
+		build: 'gulp clean && tsc && gulp build:assets',
 		lint: 'n8n-node lint && prettier --check .',
 		test: 'jest',
 		'check:package': 'node scripts/check-package.mjs',
