@@ -33,7 +33,7 @@ test('has no install lifecycle scripts, and the build, lint, test and package ch
 	expect(manifest.scripts).toMatchObject({
 		build: 'gulp clean && tsc && gulp build:assets',
 		lint: 'n8n-node lint && prettier --check .',
-		test: 'jest',
+		test: 'node scripts/prepare.cjs && jest',
 		'check:package': 'node scripts/check-package.mjs',
 	});
 });

@@ -9,7 +9,12 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureN8n, isInstalled, runtimePaths } = require('../../../scripts/lib/n8nInstall.cjs');
+const {
+	INSTALL_ESTIMATE,
+	ensureN8n,
+	isInstalled,
+	runtimePaths,
+} = require('../../../scripts/lib/n8nInstall.cjs');
 const { installTarball, REPO } = require('../../../scripts/lib/packageInstall.cjs');
 const { n8nEnv, startN8n, waitForN8n, tail } = require('../../../scripts/lib/n8nProcess.cjs');
 
@@ -44,41 +49,18 @@ async function requireRuntime() {
 	if (process.env.LINQ_E2E_INSTALL_N8N === '1')
 		return await ensureN8n({ say: (line) => process.stderr.write(`[n8n] ${line}\n`) });
 	throw new Error(
-		`n8n is not installed in ${runtimePaths().dir}. Run \`npm run n8n:install\` first (6-10 minutes, once), ` +
+		`n8n is not installed in ${runtimePaths().dir}. Run \`npm run n8n:install\` first (${INSTALL_ESTIMATE}, once), ` +
 			'or set LINQ_E2E_INSTALL_N8N=1 to let the suite install it.',
 	);
 }
 
-async function createInstance({ tarball, env: extraEnv = {} }) {
-	const runtime = await requireRuntime();
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'linq-e2e-n8n-'));
-	installTarball(tarball, userFolder);
-	const port = await freePort();
-	let brokerPort = await freePort();
-	while (brokerPort === port) brokerPort = await freePort();
-	const origin = `http://127.0.0.1:${port}`;
-	const logFile = path.join(userFolder, 'n8n.log');
-	const env = n8nEnv({
-		runtime,
-		userFolder,
-		port,
-		brokerPort,
-		extra: {
-			N8N_ENCRYPTION_KEY: 'linq-e2e-encryption-key-0123456789',
-			N8N_LOG_LEVEL: 'info',
-			...extraEnv,
-		},
-	});
-
-	let server;
+/**
+ * Talks to the n8n at `origin` as its owner: `setUpOwner()` once on a fresh instance, then
+ * `rest` (the editor's API, session cookie) and `api` (the public API, key).
+ */
+function connectN8n(origin) {
 	let cookie = '';
 	let apiKey = '';
-
-	async function start() {
-		// Tied to the test process: a run stopped with Ctrl+C leaves no n8n and no folder behind.
-		server = startN8n({ runtime, env, logFile, tiedTo: { pid: process.pid, folder: userFolder } });
-		await waitForN8n(origin, { exited: server.exited, logFile, timeoutMs: 300_000 });
-	}
 
 	async function request(method, urlPath, { body, headers = {}, raw = false } = {}) {
 		const response = await fetch(`${origin}${urlPath}`, {
@@ -144,6 +126,49 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 		if (!apiKey) throw new Error(`No API key in ${JSON.stringify(key).slice(0, 300)}`);
 	}
 
+	return {
+		request,
+		rest,
+		api,
+		setUpOwner,
+		get cookie() {
+			return cookie;
+		},
+	};
+}
+
+async function createInstance({ tarball, env: extraEnv = {} }) {
+	const runtime = await requireRuntime();
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'linq-e2e-n8n-'));
+	installTarball(tarball, userFolder);
+	const port = await freePort();
+	let brokerPort = await freePort();
+	while (brokerPort === port) brokerPort = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const logFile = path.join(userFolder, 'n8n.log');
+	const env = n8nEnv({
+		runtime,
+		userFolder,
+		port,
+		brokerPort,
+		extra: {
+			N8N_ENCRYPTION_KEY: 'linq-e2e-encryption-key-0123456789',
+			N8N_LOG_LEVEL: 'info',
+			...extraEnv,
+		},
+	});
+
+	let server;
+
+	async function start() {
+		// Tied to the test process: a run stopped with Ctrl+C leaves no n8n and no folder behind.
+		server = startN8n({ runtime, env, logFile, tiedTo: { pid: process.pid, folder: userFolder } });
+		await waitForN8n(origin, { exited: server.exited, logFile, timeoutMs: 300_000 });
+	}
+
+	const client = connectN8n(origin);
+	const { request, rest } = client;
+
 	/** A package n8n cannot load makes every later step fail obscurely; say it first. */
 	async function assertPackageLoaded() {
 		const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -153,7 +178,7 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 		const expectedCredentials = (manifest.n8n?.credentials ?? []).map((file) =>
 			lowerFirst(path.basename(file, '.credentials.js')),
 		);
-		const headers = { cookie, 'browser-id': BROWSER_ID };
+		const headers = { cookie: client.cookie, 'browser-id': BROWSER_ID };
 		const nodes = (await request('GET', '/types/nodes.json', { headers })).body ?? [];
 		const credentials = (await request('GET', '/types/credentials.json', { headers })).body ?? [];
 		const missing = [
@@ -174,7 +199,7 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 
 	try {
 		await start();
-		await setUpOwner();
+		await client.setUpOwner();
 		await assertPackageLoaded();
 	} catch (error) {
 		await server?.stop();
@@ -194,11 +219,11 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 		owner: OWNER,
 		runtime,
 		get cookie() {
-			return cookie;
+			return client.cookie;
 		},
 		request,
 		rest,
-		api,
+		api: client.api,
 		log: () => tail(logFile, 80),
 		async restart() {
 			await server.stop();
@@ -214,4 +239,4 @@ async function createInstance({ tarball, env: extraEnv = {} }) {
 	};
 }
 
-module.exports = { createInstance, requireRuntime, freePort, OWNER, BROWSER_ID };
+module.exports = { createInstance, connectN8n, requireRuntime, freePort, OWNER, BROWSER_ID };
