@@ -67,15 +67,17 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, host = '127.0.0.1', ext
 
 /**
  * Spawns `n8n start` (or `args`, e.g. ['worker']) detached (own process group); output goes to
- * `logFile`, or to our own terminal without one. Returns { pid, exited, stop() }.
+ * `logFile`, to the caller (`pipe: true`: read `child.stdout` and `child.stderr`), or to our own
+ * terminal. Returns { pid, child, exited, stop() }.
  */
-function startN8n({ runtime, env, logFile, args = ['start'], tiedTo }) {
+function startN8n({ runtime, env, logFile, pipe = false, args = ['start'], tiedTo }) {
 	return startDetached({
 		command: runtime.nodeBin,
 		args: [runtime.n8nBin, ...args],
 		cwd: env.N8N_USER_FOLDER,
 		env,
 		logFile,
+		pipe,
 		tiedTo,
 	});
 }
@@ -85,8 +87,8 @@ function startN8n({ runtime, env, logFile, args = ['start'], tiedTo }) {
  * suite runs PostgreSQL and Redis like this). `tiedTo: {pid, folder}`: the server ends (and
  * `folder` goes) when that process is gone. Returns { pid, exited, stop() }.
  */
-function startDetached({ command, args = [], cwd, env = process.env, logFile, tiedTo }) {
-	let out = 'inherit';
+function startDetached({ command, args = [], cwd, env = process.env, logFile, pipe, tiedTo }) {
+	let out = pipe ? 'pipe' : 'inherit';
 	if (logFile) {
 		fs.mkdirSync(path.dirname(logFile), { recursive: true });
 		out = fs.openSync(logFile, 'a');

@@ -6,7 +6,7 @@
  * runs there with scripts off and no lock file, and `.n8n/nodes/package.json` lists it.
  * Installing from the tarball, not the work tree, catches a wrong `files` list or `n8n` block.
  */
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -17,9 +17,19 @@ function npm(args, cwd) {
 	return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
-/** `npm run build` then `npm pack`; returns the tarball path inside a fresh temp folder. */
-function buildAndPack({ build = true } = {}) {
-	if (build) execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
+/**
+ * `npm run build` then `npm pack`; returns the tarball path inside a fresh temp folder.
+ * `quiet` shows the build's output only when it fails.
+ */
+function buildAndPack({ build = true, quiet = false } = {}) {
+	if (build && !quiet) execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
+	if (build && quiet) {
+		const result = spawnSync('npm', ['run', 'build'], { cwd: REPO, encoding: 'utf8' });
+		if (result.status !== 0) {
+			process.stderr.write(`${result.stdout}${result.stderr}`);
+			throw new Error(`npm run build failed (exit ${result.status}).`);
+		}
+	}
 	const out = fs.mkdtempSync(path.join(os.tmpdir(), 'linq-pack-'));
 	const [info] = JSON.parse(npm(['pack', '--json', '--pack-destination', out], REPO));
 	return path.join(out, info.filename);

@@ -144,4 +144,115 @@ maybe('the n8n editor in chromium', () => {
 			}
 			await page.screenshot({ path: path.join(SHOTS, 'linq-node-open.png') });
 		}));
+
+	/** Opens the node panel on the canvas (empty canvas: triggers; otherwise: actions). */
+	async function openNodePanel() {
+		const search = page
+			.getByTestId('node-creator-search-bar')
+			.locator('input')
+			.or(page.getByPlaceholder(/search/i))
+			.first();
+		if (!(await search.isVisible())) {
+			await page
+				.getByTestId('canvas-add-button')
+				.or(page.getByTestId('canvas-plus-button'))
+				.or(page.getByTestId('node-creator-plus-button'))
+				.first()
+				.click({ timeout: 120_000 });
+		}
+		return search;
+	}
+
+	const linqItem = () =>
+		page
+			.getByTestId('node-creator-item-name')
+			.filter({ hasText: /^Linq$/ })
+			.first();
+
+	// The codex aliases (nodes/*/*.node.json): people search for what they want to send.
+	const SEARCHES = ['sms', 'imessage', 'text message'];
+
+	test('the node panel finds Linq Trigger and Linq by "sms", "imessage" and "text message"', () =>
+		showingFailures(async () => {
+			await page.goto(`${n8n.origin}/workflow/new`, { waitUntil: 'domcontentloaded' });
+			// An empty canvas lists triggers: this finds Linq Trigger through its own codex.
+			let search = await openNodePanel();
+			for (const term of SEARCHES) {
+				await search.fill(term);
+				await linqItem().waitFor({ timeout: 60_000 });
+			}
+			await linqItem().click();
+			await page
+				.getByText(/^On message received$/i)
+				.first()
+				.click({ timeout: 60_000 });
+			const ndv = page.getByTestId('ndv').first();
+			await ndv.waitFor({ timeout: 60_000 });
+			await page.keyboard.press('Escape');
+			await ndv.waitFor({ state: 'hidden', timeout: 30_000 });
+
+			// With a trigger on the canvas the panel lists actions: the Linq node's codex.
+			await page.keyboard.press('n');
+			search = await openNodePanel();
+			for (const term of SEARCHES) {
+				await search.fill(term);
+				await linqItem().waitFor({ timeout: 60_000 });
+			}
+			await page.keyboard.press('Escape');
+		}));
+
+	test('README quick start: the credential is there, the node is found, a send is executed', () =>
+		showingFailures(async () => {
+			// Step 2 of the quick start: the credential (created like the README says, via the API here).
+			await page.goto(`${n8n.origin}/home/credentials`, { waitUntil: 'domcontentloaded' });
+			await page.getByText('Linq (fake)', { exact: true }).first().waitFor({ timeout: 60_000 });
+
+			// Step 3: a workflow that sends a text, run from the editor.
+			await page.goto(`${n8n.origin}/workflow/new`, { waitUntil: 'domcontentloaded' });
+			let search = await openNodePanel();
+			await search.fill('Manual');
+			await page
+				.getByTestId('node-creator-item-name')
+				.filter({ hasText: /^Trigger manually$/i })
+				.first()
+				.click({ timeout: 60_000 });
+			const ndv = page.getByTestId('ndv').first();
+			if (await ndv.isVisible()) {
+				await page.keyboard.press('Escape');
+				await ndv.waitFor({ state: 'hidden', timeout: 30_000 });
+			}
+			await page.keyboard.press('n');
+			search = await openNodePanel();
+			await search.fill('text message');
+			await linqItem().click({ timeout: 60_000 });
+			await page
+				.getByText(/^Send a message$/i)
+				.first()
+				.click({ timeout: 60_000 });
+			await ndv.waitFor({ timeout: 60_000 });
+			await ndv.getByText('Linq (fake)').first().waitFor({ timeout: 30_000 });
+			const sendsBefore = suite.fake.calls('POST', '/v3/messages').length;
+			await ndv
+				.getByTestId('parameter-input-to')
+				.locator('input, textarea')
+				.first()
+				.fill('+15551234567');
+			await ndv
+				.getByTestId('parameter-input-text')
+				.locator('input, textarea, [contenteditable="true"]')
+				.first()
+				.fill('Hello from the quick start');
+			await ndv.getByTestId('node-execute-button').first().click();
+			await ndv
+				.getByText(/chat_id/)
+				.first()
+				.waitFor({ timeout: 120_000 });
+			const sends = suite.fake.calls('POST', '/v3/messages').slice(sendsBefore);
+			expect(sends).toHaveLength(1);
+			expect(sends[0].body).toMatchObject({
+				to: ['+15551234567'],
+				message: { parts: [{ type: 'text', value: 'Hello from the quick start' }] },
+			});
+			await page.screenshot({ path: path.join(SHOTS, 'linq-quick-start-send.png') });
+		}));
 });
