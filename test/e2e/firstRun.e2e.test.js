@@ -81,8 +81,9 @@ function npmTest(dir) {
 	});
 }
 
+// `rm -rf` removes two node_modules folders in seconds where fs.rmSync takes minutes.
 afterAll(() => {
-	for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
+	if (copies.length) spawnSync('rm', ['-rf', ...copies]);
 });
 
 describe('a fresh clone', () => {

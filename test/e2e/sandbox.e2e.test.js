@@ -110,7 +110,7 @@ test('the ready message names the sandbox credential and the event command', () 
 	expect(output).not.toMatch(/[Mm]igration/);
 });
 
-test('the "Linq (sandbox)" credential exists and its test call reaches the fake', async () => {
+test('the "Linq (sandbox)" credential is there before anyone logs in', async () => {
 	const credentials = await n8n.rest('GET', '/credentials');
 	expect(credentials).toEqual(
 		expect.arrayContaining([

@@ -40,7 +40,7 @@ test('packages are counted as folders, scoped ones one by one', () => {
 });
 
 test('the docs and messages give the same estimate as the installer', () => {
-	for (const file of ['CONTRIBUTING.md', '.ci/run']) {
+	for (const file of ['README.md', 'CONTRIBUTING.md', '.ci/run']) {
 		const text = fs.readFileSync(path.join(root, file), 'utf8');
 		const estimates = [...text.matchAll(/(\d+)(?:-| to )(\d+) minutes/g)].map(
 			([, a, b]) => `${a}-${b} minutes`,
