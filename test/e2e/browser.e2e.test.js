@@ -215,7 +215,9 @@ maybe('the n8n editor in chromium', () => {
 				.getByTestId('node-creator-item-name')
 				.filter({ hasText: /^Trigger manually$/i })
 				.first()
-				.click({ timeout: 60_000 });
+				.waitFor({ timeout: 60_000 });
+			// The list re-renders while the search settles; Enter takes the first match.
+			await search.press('Enter');
 			const ndv = page.getByTestId('ndv').first();
 			if (await ndv.isVisible()) {
 				await page.keyboard.press('Escape');
