@@ -11,7 +11,7 @@ const path = require('node:path');
 const LINQ_NODE_TYPE = 'n8n-nodes-linqapp.linq';
 const LINQ_TRIGGER_TYPE = 'n8n-nodes-linqapp.linqTrigger';
 
-function webhookNode(path) {
+function webhookNode(path, responseMode = 'lastNode') {
 	return {
 		id: crypto.randomUUID(),
 		name: 'Start',
@@ -22,8 +22,8 @@ function webhookNode(path) {
 		parameters: {
 			httpMethod: 'POST',
 			path,
-			responseMode: 'lastNode',
-			responseData: 'allEntries',
+			responseMode,
+			...(responseMode === 'lastNode' ? { responseData: 'allEntries' } : {}),
 			options: {},
 		},
 	};
@@ -68,9 +68,12 @@ function chain(nodes) {
 	return connections;
 }
 
-/** Webhook → (To File) → Linq with `parameters`. */
-function actionWorkflow({ name, path, parameters, credentialId, file }) {
-	const nodes = [webhookNode(path)];
+/**
+ * Webhook → (To File) → Linq with `parameters`. `responseMode: 'onReceived'` answers at once,
+ * for workflows that go on waiting.
+ */
+function actionWorkflow({ name, path, parameters, credentialId, file, responseMode }) {
+	const nodes = [webhookNode(path, responseMode)];
 	if (file) nodes.push(toFileNode(file));
 	nodes.push(linqNode(parameters, credentialId));
 	return { name, nodes, connections: chain(nodes), settings: { executionOrder: 'v1' } };

@@ -159,10 +159,11 @@ async function linqDelivery(
  */
 export async function resumeWait(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	try {
-		const state = loadWaitState(this, (this.getQueryData() as IDataObject)[KEY_PARAM]);
+		const reply = this.getNodeParameter('responseType', 'reply') === 'reply';
+		const key = (this.getQueryData() as IDataObject)[KEY_PARAM];
+		const state = loadWaitState(this, reply, key);
 		if (state === undefined) return answer(this, 401, 'Unauthorized');
 		const method = this.getRequestObject().method;
-		const reply = this.getNodeParameter('responseType', 'reply') === 'reply';
 		if (!reply && method === 'GET') return approvalLink(this, state);
 		if (reply && method === 'POST' && state.subscription) {
 			return await linqDelivery(this, { ...state, subscription: state.subscription });

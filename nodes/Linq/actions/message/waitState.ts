@@ -30,8 +30,8 @@ interface CustomData {
 }
 
 /** Custom data keys allow letters, digits and underscores, up to 50 characters. */
-function customDataKey(ctx: CustomDataContext): string {
-	return `linq_wait_${ctx.getNode().id.replace(/[^A-Za-z0-9]/g, '')}`.slice(0, 50);
+function customDataKey(ctx: CustomDataContext, kind: 'wait' | 'seal'): string {
+	return `linq_${kind}_${ctx.getNode().id.replace(/[^A-Za-z0-9]/g, '')}`.slice(0, 50);
 }
 
 /**
@@ -59,88 +59,82 @@ function customData(ctx: CustomDataContext): CustomData {
 	};
 }
 
-/** Short keys: n8n keeps at most 512 characters of a custom data value. */
-interface StoredState {
-	s?: string;
-	i?: string;
+/**
+ * Two entries, each short: n8n logs an error for a custom data value over 255 characters and
+ * cuts it at 512. The message's ids stay readable; the subscription's id and secret are sealed.
+ */
+interface StoredIds {
 	m: string | null;
 	c: string | null;
 	l: string | null;
 	f: string | null;
 }
 
-function toStored(state: WaitState): StoredState {
-	const stored: StoredState = {
-		m: state.messageId,
-		c: state.chatId,
-		l: state.line,
-		f: state.sender,
-	};
-	if (state.subscription) {
-		stored.s = state.subscription.secret;
-		stored.i = state.subscription.id;
-	}
-	return stored;
+interface StoredSubscription {
+	i: string;
+	s: string;
 }
 
 function isNullableString(value: unknown): value is string | null {
 	return value === null || typeof value === 'string';
 }
 
-function fromStored(text: string): WaitState | undefined {
-	let stored: StoredState;
+function parseObject(text: string | undefined): Record<string, unknown> | undefined {
+	if (text === undefined) return undefined;
 	try {
-		stored = JSON.parse(text) as StoredState;
+		const value: unknown = JSON.parse(text);
+		return typeof value === 'object' && value !== null
+			? (value as Record<string, unknown>)
+			: undefined;
 	} catch {
 		return undefined;
 	}
-	if (
-		typeof stored !== 'object' ||
-		stored === null ||
-		![stored.m, stored.c, stored.l, stored.f].every(isNullableString)
-	) {
-		return undefined;
-	}
-	const state: WaitState = {
-		messageId: stored.m,
-		chatId: stored.c,
-		line: stored.l,
-		sender: stored.f,
-	};
-	if (typeof stored.s === 'string' && typeof stored.i === 'string') {
-		state.subscription = { id: stored.i, secret: stored.s };
-	}
-	return state;
 }
 
 /**
- * Stores the state, sealed under `key` when it holds a subscription (an approval wait holds
- * nothing secret and its links stay shorter without a key). False when n8n did not keep it:
+ * Stores the state; a subscription is sealed under `key`. False when n8n did not keep it:
  * custom data holds at most 10 entries per execution.
  */
 export function saveWaitState(ctx: IExecuteFunctions, state: WaitState, key?: string): boolean {
 	const data = customData(ctx);
-	const name = customDataKey(ctx);
-	const text = JSON.stringify(toStored(state));
-	const value = state.subscription ? seal(text, key ?? '') : text;
-	data.set(name, value);
-	return data.get(name) === value;
+	const entries: Array<[string, string]> = [];
+	const ids: StoredIds = { m: state.messageId, c: state.chatId, l: state.line, f: state.sender };
+	entries.push([customDataKey(ctx, 'wait'), JSON.stringify(ids)]);
+	if (state.subscription) {
+		const sealed: StoredSubscription = { i: state.subscription.id, s: state.subscription.secret };
+		entries.push([customDataKey(ctx, 'seal'), seal(JSON.stringify(sealed), key ?? '')]);
+	}
+	for (const [name, value] of entries) data.set(name, value);
+	return entries.every(([name, value]) => data.get(name) === value);
 }
 
-/** The state the execution holds for this node; a sealed one only if `key` opens it. */
-export function loadWaitState(ctx: IWebhookFunctions, key: unknown): WaitState | undefined {
-	let stored: unknown;
+/**
+ * The state the execution holds for this node. With `withSubscription`, only when `key` opens
+ * the sealed subscription: a reply wait's calls must prove they know the key.
+ */
+export function loadWaitState(
+	ctx: IWebhookFunctions,
+	withSubscription: boolean,
+	key: unknown,
+): WaitState | undefined {
+	let data: CustomData;
 	try {
-		stored = customData(ctx).get(customDataKey(ctx));
+		data = customData(ctx);
+		const idsText = data.get(customDataKey(ctx, 'wait'));
+		const ids = parseObject(typeof idsText === 'string' ? idsText : undefined);
+		if (!ids || ![ids.m, ids.c, ids.l, ids.f].every(isNullableString)) return undefined;
+		const state: WaitState = {
+			messageId: ids.m as string | null,
+			chatId: ids.c as string | null,
+			line: ids.l as string | null,
+			sender: ids.f as string | null,
+		};
+		if (!withSubscription) return state;
+		const sealed = parseObject(unseal(data.get(customDataKey(ctx, 'seal')), key));
+		if (!sealed || typeof sealed.i !== 'string' || typeof sealed.s !== 'string') return undefined;
+		state.subscription = { id: sealed.i, secret: sealed.s };
+		return state;
 	} catch {
 		return undefined;
 	}
-	if (typeof stored !== 'string') return undefined;
-	if (stored.startsWith('{')) {
-		const plain = fromStored(stored);
-		return plain && !plain.subscription ? plain : undefined;
-	}
-	const text = unseal(stored, key);
-	const state = text === undefined ? undefined : fromStored(text);
-	return state?.subscription ? state : undefined;
 }
