@@ -11,6 +11,7 @@ const path = require('node:path');
 const { REPO } = require('../../scripts/lib/packageInstall.cjs');
 const { startLinqE2e } = require('./support/linqE2e');
 const { BROWSER_ID } = require('./support/n8nInstance');
+const { exampleWorkflow } = require('./support/workflows');
 
 const CHROMIUM = process.env.LINQ_E2E_CHROMIUM || '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
@@ -259,5 +260,22 @@ maybe('the n8n editor in chromium', () => {
 				message: { parts: [{ type: 'text', value: 'Hello from the quick start' }] },
 			});
 			await page.screenshot({ path: path.join(SHOTS, 'linq-quick-start-send.png') });
+		}));
+
+	test('the appointment reminder example opens on the canvas with all its nodes', () =>
+		showingFailures(async () => {
+			const workflow = await n8n.api(
+				'POST',
+				'/workflows',
+				exampleWorkflow('appointment-reminder.json', { linqAppApi: suite.credentialId }),
+			);
+			await page.goto(`${n8n.origin}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
+			const nodes = page.getByTestId('canvas-node');
+			await nodes.first().waitFor({ timeout: 120_000 });
+			await expect(nodes.count()).resolves.toBe(workflow.nodes.length);
+			for (const name of ['Ask to confirm', 'Confirmed?', 'Tell the front desk']) {
+				await expect(page.getByText(name, { exact: true }).first().isVisible()).resolves.toBe(true);
+			}
+			await page.screenshot({ path: path.join(SHOTS, 'appointment-reminder.png') });
 		}));
 });

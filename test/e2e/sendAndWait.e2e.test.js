@@ -8,7 +8,7 @@
  */
 const { messageEvent, LINES } = require('../support/fakeLinq');
 const { startLinqE2e } = require('./support/linqE2e');
-const { actionWorkflow } = require('./support/workflows');
+const { actionWorkflow, exampleWorkflow } = require('./support/workflows');
 const { waitFor } = require('./support/waitFor');
 
 const RECIPIENT = '+15557654321';
@@ -212,5 +212,113 @@ describe('Approval link', () => {
 		const done = await finished(waiting.id);
 		expect(done.status).toBe('success');
 		expect(linqOutput(done)).toMatchObject({ approved: true, timed_out: false });
+	});
+});
+
+describe('examples/', () => {
+	/** Every inbound message on a line reaches every wait subscription there, as at Linq. */
+	async function deliverToAllWaits(event) {
+		const waits = fake
+			.subscriptions()
+			.filter((subscription) => subscription.target_url.includes('/webhook-waiting/'));
+		for (const subscription of waits) await fake.deliver(subscription, event);
+	}
+
+	const chatWith = (handle) =>
+		[...fake.state.chats.values()].find((chat) =>
+			chat.handles.some((entry) => entry.handle === handle && !entry.is_me),
+		).id;
+
+	test('appointment-reminder.json: one wait per appointment; YES is thanked, no goes to the front desk', async () => {
+		const workflow = await n8n.api(
+			'POST',
+			'/workflows',
+			exampleWorkflow('appointment-reminder.json', { linqAppApi: suite.credentialId }),
+		);
+		await n8n.rest('POST', `/workflows/${workflow.id}/run`, {
+			triggerToStartFrom: { name: 'Every morning at 9' },
+		});
+		const reminders = await waitFor(
+			() => {
+				const sent = fake
+					.calls('POST', '/v3/messages')
+					.filter((call) => /Acme Dental/.test(call.body.message.parts[0].value));
+				return sent.length === 2 ? sent : undefined;
+			},
+			{ what: 'two reminders' },
+		);
+		expect(reminders.map((call) => call.body.to[0]).sort()).toEqual([
+			'+15557654321',
+			'+15557654322',
+		]);
+		await waitFor(
+			async () => {
+				const list = await n8n.api('GET', `/executions?workflowId=${workflow.id}&status=waiting`);
+				return list.data.length === 2;
+			},
+			{ what: 'both sub-executions to wait' },
+		);
+
+		const dana = chatWith('+15557654321');
+		const sam = chatWith('+15557654322');
+		await deliverToAllWaits(messageEvent({ chatId: dana, from: '+15557654321', text: 'YES' }));
+		await deliverToAllWaits(messageEvent({ chatId: sam, from: '+15557654322', text: 'no' }));
+
+		const thanks = await waitFor(() => fake.calls('POST', `/v3/chats/${dana}/messages`)[0], {
+			what: 'the thank-you in Dana’s chat',
+		});
+		expect(thanks.body.message.parts[0].value).toBe('Thank you, Dana! See you tomorrow at 10:00.');
+		const desk = await waitFor(
+			() => fake.calls('POST', '/v3/messages').find((call) => call.body.to[0] === '+15550001000'),
+			{ what: 'the front desk’s message' },
+		);
+		expect(desk.body.message.parts[0].value).toBe(
+			'Sam (+15557654322) has not confirmed tomorrow\'s 14:30 appointment: they replied "no"',
+		);
+	});
+
+	test('refund-approval.json: the manager’s approve link tells the customer', async () => {
+		const workflow = await n8n.api(
+			'POST',
+			'/workflows',
+			exampleWorkflow('refund-approval.json', { linqAppApi: suite.credentialId }),
+		);
+		await n8n.api('POST', `/workflows/${workflow.id}/activate`);
+		const request = { customer: 'Dana', amount: 40, order: '1234', customerPhone: '+15557654321' };
+		await waitFor(
+			async () =>
+				(await n8n.request('POST', '/webhook/refund-request', { body: request })).status === 200,
+			{ what: 'the refund webhook' },
+		);
+		const ask = await waitFor(
+			() => fake.calls('POST', '/v3/messages').find((call) => call.body.to[0] === '+15550002000'),
+			{ what: 'the message to the manager' },
+		);
+		const text = ask.body.message.parts[0].value;
+		expect(text).toMatch(
+			/^Refund request: Dana asks for \$40 back on order 1234\.\n\nApprove: \S+\nDecline: \S+$/,
+		);
+		const approve = /^Approve: (\S+)$/m.exec(text)[1];
+		await waitFor(
+			async () => {
+				const list = await n8n.api('GET', `/executions?workflowId=${workflow.id}&status=waiting`);
+				return list.data.length === 1;
+			},
+			{ what: 'the execution to wait' },
+		);
+		expect((await fetch(approve)).status).toBe(200);
+		const told = await waitFor(
+			() =>
+				fake
+					.calls('POST', '/v3/messages')
+					.find(
+						(call) =>
+							call.body.to[0] === '+15557654321' && /refund/.test(call.body.message.parts[0].value),
+					),
+			{ what: 'the message to the customer' },
+		);
+		expect(told.body.message.parts[0].value).toBe(
+			'Good news: your refund of $40 for order 1234 was approved.',
+		);
 	});
 });
