@@ -276,6 +276,23 @@ maybe('the n8n editor in chromium', () => {
 			for (const name of ['Ask to confirm', 'Confirmed?', 'Tell the front desk']) {
 				await expect(page.getByText(name, { exact: true }).first().isVisible()).resolves.toBe(true);
 			}
+			// Node icons arrive after the nodes: community icons as images, n8n's own as inline SVG.
+			await page.waitForFunction(
+				(count) => {
+					const nodes = [...document.querySelectorAll('[data-test-id="canvas-node"]')];
+					return (
+						nodes.length >= count &&
+						nodes.every((node) => {
+							const images = [...node.querySelectorAll('img')];
+							return images.length > 0
+								? images.every((image) => image.complete && image.naturalWidth > 0)
+								: node.querySelector('svg path') !== null;
+						})
+					);
+				},
+				workflow.nodes.length,
+				{ timeout: 60_000 },
+			);
 			await page.screenshot({ path: path.join(SHOTS, 'appointment-reminder.png') });
 		}));
 });

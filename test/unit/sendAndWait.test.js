@@ -370,6 +370,34 @@ describe('Send and Wait (Reply)', () => {
 });
 
 describe('Send and Wait (Approval link)', () => {
+	const approvalParams = {
+		sendTo: 'to',
+		to: SENDER,
+		text: 'Refund $40?',
+		responseType: 'approval',
+		approvalLinks: 'approve',
+		limitType: 'none',
+	};
+
+	test('a failed list of expired subscriptions is logged and the approval still goes out', async () => {
+		linq().get('/v3/webhook-subscriptions').reply(400, { code: 1000, message: 'No' });
+		linq()
+			.post('/v3/messages')
+			.reply(202, { chat_id: CHAT, from: LINE, message: { id: SENT_ID } });
+		const ctx = waitContext(approvalParams);
+		const warnings = [];
+		ctx.logger = { ...ctx.logger, warn: (message) => warnings.push(message) };
+		await run(ctx);
+		expect(nock.isDone()).toBe(true);
+		expect(warnings).toEqual([expect.stringContaining('could not clear expired')]);
+	});
+
+	test('as an AI Agent tool it refuses, with nothing sent', async () => {
+		const ctx = waitContext(approvalParams);
+		ctx.isToolExecution = () => true;
+		await expect(run(ctx)).rejects.toThrow('cannot run as an AI Agent tool');
+	});
+
 	test('the links go on their own lines; no subscription is made', async () => {
 		let send;
 		linq().get('/v3/webhook-subscriptions').reply(200, { subscriptions: [] });

@@ -164,6 +164,16 @@ async function narrowToLine(this: IExecuteFunctions, id: string, line: string): 
 
 async function execute(this: IExecuteFunctions): Promise<IDataObject> {
 	const node = this.getNode();
+	if (this.isToolExecution?.()) {
+		throw new NodeOperationError(
+			node,
+			'Send and Wait for Response cannot run as an AI Agent tool',
+			{
+				description:
+					'An agent cannot pause for a reply. Use Send, or put this node after the agent.',
+			},
+		);
+	}
 	const reply = this.getNodeParameter('responseType', 0, 'reply') === 'reply';
 	const nowMs = Date.now();
 	const waitTill = readWaitTill(this, reply, nowMs);
@@ -184,9 +194,10 @@ async function execute(this: IExecuteFunctions): Promise<IDataObject> {
 		sender: recipient.to?.length === 1 ? canonicalHandle(recipient.to[0]) : null,
 	};
 	// Every run clears this instance's expired wait subscriptions; a reply wait also counts the
-	// running ones on its line.
-	const running = await deleteExpiredWaitSubscriptions.call(this, Math.floor(nowMs / 1000));
+	// running ones on its line, so only there a failed list stops the run.
+	const nowSeconds = Math.floor(nowMs / 1000);
 	if (reply) {
+		const running = await deleteExpiredWaitSubscriptions.call(this, nowSeconds);
 		state.line =
 			recipient.chatId === undefined ? null : await chatLine.call(this, recipient.chatId);
 		const waiting = waitsOnLine(running, state.line);
@@ -202,6 +213,12 @@ async function execute(this: IExecuteFunctions): Promise<IDataObject> {
 			);
 		}
 		state.subscription = await subscribeForReply.call(this, waitTill, state.line, key);
+	} else {
+		await deleteExpiredWaitSubscriptions.call(this, nowSeconds).catch((error: unknown) => {
+			this.logger.warn(
+				`Linq: could not clear expired Send and Wait subscriptions (${(error as Error).message})`,
+			);
+		});
 	}
 
 	let sent: Sent | undefined;
