@@ -12,7 +12,8 @@ import { resourceProperties } from '../shared/resourceProperties';
 import { route } from '../shared/router';
 import { resumeWait, resumeWebhooks } from './actions/message/resumeWait';
 import { resources } from './actions/resources';
-import { listSearch, loadOptions } from './methods';
+import * as loadOptions from '../shared/loadOptions';
+import * as listSearch from './methods/listSearch';
 
 export class Linq implements INodeType {
 	description: INodeTypeDescription = {

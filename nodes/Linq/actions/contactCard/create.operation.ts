@@ -4,8 +4,7 @@ import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
 import { requireText } from '../../../shared/requireText';
 import type { LinqOperation } from '../../../shared/operation';
-import { cardBody } from './cardBody';
-import { cardLineField, firstNameField, imageUrlField, lastNameField } from './fields';
+import { cardBody, cardLineField, firstNameField, imageUrlField, lastNameField } from './fields';
 
 export const createContactCard: LinqOperation = {
 	value: 'create',

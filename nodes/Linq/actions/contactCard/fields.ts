@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { lineField } from '../common/lineField';
 
@@ -30,3 +30,18 @@ export const imageUrlField: INodeProperties = {
 	placeholder: 'https://example.com/logo.jpg',
 	description: 'Public URL of the profile photo shown to recipients',
 };
+
+/** The node's card fields as the API names them, leaving out the ones not given. */
+export function cardBody(fields: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	const names: Array<[string, string]> = [
+		['firstName', 'first_name'],
+		['lastName', 'last_name'],
+		['imageUrl', 'image_url'],
+	];
+	for (const [ours, theirs] of names) {
+		const value = fields[ours];
+		if (typeof value === 'string' && value.trim() !== '') body[theirs] = value.trim();
+	}
+	return body;
+}

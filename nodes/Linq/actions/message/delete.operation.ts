@@ -3,8 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { linqApiRequest } from '../../../shared/transport';
 import { bodyOrSuccess } from '../../../shared/successResult';
 import type { LinqOperation } from '../../../shared/operation';
-import { messageIdField } from './fields';
-import { messagePath, readMessageId } from './messagePath';
+import { messageIdField, messagePath, readMessageId } from './fields';
 
 export const deleteMessage: LinqOperation = {
 	value: 'delete',

@@ -5,8 +5,7 @@ import { optionsField, partIndexOption } from '../common/optionsField';
 import { readPartIndexOption } from '../common/partIndex';
 import { textTooLong, textValue } from '../../../shared/textValue';
 import type { LinqOperation } from '../../../shared/operation';
-import { messageIdField } from './fields';
-import { messagePath, readMessageId } from './messagePath';
+import { messageIdField, messagePath, readMessageId } from './fields';
 
 export const editMessage: LinqOperation = {
 	value: 'edit',

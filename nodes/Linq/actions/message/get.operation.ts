@@ -2,8 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
 import type { LinqOperation } from '../../../shared/operation';
-import { messageIdField } from './fields';
-import { messagePath, readMessageId } from './messagePath';
+import { messageIdField, messagePath, readMessageId } from './fields';
 
 export const getMessage: LinqOperation = {
 	value: 'get',

@@ -4,8 +4,7 @@ import { returnAllFields } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
 import { optionsField } from '../common/optionsField';
 import { cursorOption, listPaged } from '../common/paging';
-import { messageIdField } from './fields';
-import { messagePath, readMessageId } from './messagePath';
+import { messageIdField, messagePath, readMessageId } from './fields';
 
 export const getMessageThread: LinqOperation = {
 	value: 'getThread',

@@ -2,10 +2,9 @@ import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
-import { requireId } from '../common/requireId';
 import { textValue } from '../../../shared/textValue';
 import type { LinqOperation } from '../../../shared/operation';
-import { phoneNumberIdField } from './fields';
+import { phoneNumberIdField, phoneNumberPath, readPhoneNumberId } from './fields';
 
 export const updatePhoneNumber: LinqOperation = {
 	value: 'update',
@@ -25,12 +24,7 @@ export const updatePhoneNumber: LinqOperation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const node = this.getNode();
-		const id = requireId(
-			node,
-			this.getNodeParameter('phoneNumberId', itemIndex),
-			'Phone Number',
-			itemIndex,
-		);
+		const id = readPhoneNumberId(this, itemIndex);
 		const forwarding = textValue(
 			node,
 			this.getNodeParameter('forwardingNumber', itemIndex, ''),
@@ -48,7 +42,7 @@ export const updatePhoneNumber: LinqOperation = {
 		}
 		return await linqApiRequest.call(this, {
 			method: 'PUT',
-			path: `/v3/phone_numbers/${encodeURIComponent(id)}`,
+			path: phoneNumberPath(id),
 			body: {
 				forwarding_number: handle,
 			},

@@ -3,8 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { linqApiRequest } from '../../../shared/transport';
 import { bodyOrSuccess } from '../../../shared/successResult';
 import type { LinqOperation } from '../../../shared/operation';
-import { subscriptionIdField } from './fields';
-import { readSubscriptionId, subscriptionPath } from './subscriptionId';
+import { readSubscriptionId, subscriptionIdField, subscriptionPath } from './fields';
 
 export const deleteWebhookSubscription: LinqOperation = {
 	value: 'delete',

@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireId } from '../common/requireId';
 
 export const subscriptionIdField: INodeProperties = {
 	displayName: 'Subscription ID',
@@ -9,6 +11,16 @@ export const subscriptionIdField: INodeProperties = {
 	placeholder: 'b2c3d4e5-f6a7-8901-bcde-f23456789012',
 	description: 'ID of the webhook subscription, as returned by Create or Get Many',
 };
+
+/** The Subscription ID field, refused when empty: the bare path would list every subscription. */
+export function readSubscriptionId(ctx: IExecuteFunctions, itemIndex: number): string {
+	const value = ctx.getNodeParameter('subscriptionId', itemIndex);
+	return requireId(ctx.getNode(), value, 'Subscription ID', itemIndex);
+}
+
+export function subscriptionPath(id: string): string {
+	return `/v3/webhook-subscriptions/${encodeURIComponent(id)}`;
+}
 
 export const targetUrlField: INodeProperties = {
 	displayName: 'Target URL',

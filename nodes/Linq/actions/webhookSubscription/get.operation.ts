@@ -2,8 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
 import type { LinqOperation } from '../../../shared/operation';
-import { subscriptionIdField } from './fields';
-import { readSubscriptionId, subscriptionPath } from './subscriptionId';
+import { readSubscriptionId, subscriptionIdField, subscriptionPath } from './fields';
 
 export const getWebhookSubscription: LinqOperation = {
 	value: 'get',

@@ -7,11 +7,12 @@ import {
 	eventsField,
 	isActiveField,
 	phoneNumbersField,
+	readSubscriptionId,
 	subscriptionIdField,
+	subscriptionPath,
 	targetUrlField,
 } from './fields';
 import { subscriptionBody } from './subscriptionBody';
-import { readSubscriptionId, subscriptionPath } from './subscriptionId';
 
 export const updateWebhookSubscription: LinqOperation = {
 	value: 'update',
