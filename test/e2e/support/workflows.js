@@ -11,6 +11,18 @@ const path = require('node:path');
 const LINQ_NODE_TYPE = 'n8n-nodes-linqapp.linq';
 const LINQ_TRIGGER_TYPE = 'n8n-nodes-linqapp.linqTrigger';
 
+/** The Linq V2 (Legacy) nodes, for `kind: V2` below. */
+const V2 = {
+	nodeType: 'n8n-nodes-linqapp.linqV2Legacy',
+	triggerType: 'n8n-nodes-linqapp.linqV2LegacyTrigger',
+	credentialType: 'linqAppV2Api',
+};
+const V3 = {
+	nodeType: LINQ_NODE_TYPE,
+	triggerType: LINQ_TRIGGER_TYPE,
+	credentialType: 'linqAppApi',
+};
+
 function webhookNode(path, responseMode = 'lastNode') {
 	return {
 		id: crypto.randomUUID(),
@@ -46,15 +58,15 @@ function toFileNode({ fileName, mimeType }) {
 	};
 }
 
-function linqNode(parameters, credentialId) {
+function linqNode(parameters, credentialId, kind = V3) {
 	return {
 		id: crypto.randomUUID(),
 		name: 'Linq',
-		type: LINQ_NODE_TYPE,
+		type: kind.nodeType,
 		typeVersion: 1,
 		position: [440, 0],
 		parameters,
-		credentials: { linqAppApi: { id: credentialId, name: 'Linq (fake)' } },
+		credentials: { [kind.credentialType]: { id: credentialId, name: 'Linq (fake)' } },
 	};
 }
 
@@ -72,23 +84,23 @@ function chain(nodes) {
  * Webhook → (To File) → Linq with `parameters`. `responseMode: 'onReceived'` answers at once,
  * for workflows that go on waiting.
  */
-function actionWorkflow({ name, path, parameters, credentialId, file, responseMode }) {
+function actionWorkflow({ name, path, parameters, credentialId, file, responseMode, kind = V3 }) {
 	const nodes = [webhookNode(path, responseMode)];
 	if (file) nodes.push(toFileNode(file));
-	nodes.push(linqNode(parameters, credentialId));
+	nodes.push(linqNode(parameters, credentialId, kind));
 	return { name, nodes, connections: chain(nodes), settings: { executionOrder: 'v1' } };
 }
 
-function triggerWorkflow({ name, parameters, credentialId }) {
+function triggerWorkflow({ name, parameters, credentialId, kind = V3 }) {
 	const trigger = {
 		id: crypto.randomUUID(),
 		name: 'Linq Trigger',
-		type: LINQ_TRIGGER_TYPE,
+		type: kind.triggerType,
 		typeVersion: 1.1,
 		position: [0, 0],
 		webhookId: crypto.randomUUID(),
 		parameters,
-		credentials: { linqAppApi: { id: credentialId, name: 'Linq (fake)' } },
+		credentials: { [kind.credentialType]: { id: credentialId, name: 'Linq (fake)' } },
 	};
 	return { name, nodes: [trigger], connections: {}, settings: { executionOrder: 'v1' } };
 }
@@ -125,4 +137,5 @@ module.exports = {
 	exampleWorkflow,
 	LINQ_NODE_TYPE,
 	LINQ_TRIGGER_TYPE,
+	V2,
 };
