@@ -42,7 +42,7 @@ function ensureDependencies({ repo = REPO, say = (line) => console.log(line) } =
 	const why = fs.existsSync(path.join(repo, 'node_modules'))
 		? `${stale.length} package(s) differ from package-lock.json, e.g. ${stale.slice(0, 3).join(', ')}`
 		: 'node_modules is missing';
-	say(`Installing dependencies from package-lock.json (${why}); about a minute.`);
+	say(`Installing dependencies from package-lock.json (${why}); about 2 minutes.`);
 	// ignore-scripts comes from the repository's .npmrc (a lint plugin's preinstall is pnpm-only).
 	const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
 		cwd: repo,

@@ -75,6 +75,11 @@ test.each([
 	['Failed to load package n8n-nodes-linqapp', true],
 	['Editor is now accessible via:', false],
 	['Starting migration InitialMigration1588102412422', false],
+	['Migration "AddLinqTable1700000000000" failed, error: SQLITE_BUSY', true],
+	[
+		'Failed to start Python task runner in internal mode. because its virtual environment is missing',
+		false,
+	],
 	['(node:1234) [DEP0040] DeprecationWarning: The `punycode` module is deprecated.', false],
 	['Registered runner "JS Task Runner" (abc)', false],
 	['', false],
