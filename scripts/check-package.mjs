@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
-const ICONS = ['dist/icons/linq.svg', 'dist/icons/linq.dark.svg'];
+const ICONS = [
+	'dist/icons/linq.svg',
+	'dist/icons/linq.dark.svg',
+	'dist/icons/linqV2.svg',
+	'dist/icons/linqV2.dark.svg',
+];
 
 /** Files of a gzipped tar, by path without npm's leading `package/`. */
 function readTarball(file) {
