@@ -2,9 +2,10 @@
  * `npm run bench`: builds, packs, and runs every benchmark in one go, printing each ratio as
  * measured side by side in this run and writing the numbers to bench/results/.
  *   npm run bench -- --quick          short smoke run (or LINQ_BENCH_QUICK=1)
- *   npm run bench -- --only=pipeline  one or more of package,pipeline,batch,trigger
+ *   npm run bench -- --only=pipeline  one or more of package,pipeline,batch,trigger,queue
  * Trigger benchmark size and n8n settings: LINQ_BENCH_EVENTS (2000), LINQ_BENCH_ROUNDS (3),
  * LINQ_BENCH_N8N_ENV="NAME=value,..." (extra n8n environment for a diagnostic run).
+ * Queue-mode benchmark: LINQ_BENCH_QUEUE_EVENTS (300), LINQ_BENCH_QUEUE_SENDERS (10).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,11 +16,12 @@ import { fileURLToPath } from 'node:url';
 import { runBatchBench } from './batchSends.mjs';
 import { packPackage, runPackageBench } from './packageSize.mjs';
 import { runPipelineBench } from './pipeline.mjs';
+import { runQueueBench } from './queueMode.mjs';
 import { runTriggerBench } from './triggerThroughput.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
-const ALL = ['package', 'pipeline', 'batch', 'trigger'];
+const ALL = ['package', 'pipeline', 'batch', 'trigger', 'queue'];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick') || process.env.LINQ_BENCH_QUICK === '1';
@@ -87,6 +89,8 @@ async function main() {
 		if (selected.includes('batch')) results.batch = await runBatchBench({ quick });
 		save();
 		if (selected.includes('trigger')) results.trigger = await runTriggerBench({ pack, quick });
+		save();
+		if (selected.includes('queue')) results.queue = await runQueueBench({ quick });
 		save();
 	} finally {
 		if (pack) fs.rmSync(path.dirname(pack.tarball), { recursive: true, force: true });

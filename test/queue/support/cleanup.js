@@ -99,14 +99,15 @@ async function stopRecorded({ graceMs = 15_000 } = {}) {
 /**
  * Ctrl+C or a kill: `stop()`, then leave with the signal's usual exit code. Installed in a
  * process's real `process` object (jest gives test files a copy whose listeners never fire).
+ * Returns a function that removes the handlers again.
  */
 function stopOnSignals(stop) {
-	for (const [signal, code] of [
+	const handlers = [
 		['SIGINT', 130],
 		['SIGTERM', 143],
 		['SIGHUP', 129],
-	]) {
-		process.once(signal, () => {
+	].map(([signal, code]) => {
+		const handler = () => {
 			process.stderr.write(`\n[queue] ${signal}: stopping everything the run started\n`);
 			const timer = setTimeout(() => process.exit(code), 40_000);
 			Promise.resolve()
@@ -115,8 +116,13 @@ function stopOnSignals(stop) {
 					clearTimeout(timer);
 					process.exit(code);
 				});
-		});
-	}
+		};
+		process.once(signal, handler);
+		return [signal, handler];
+	});
+	return () => {
+		for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+	};
 }
 
 module.exports = { track, stopAll, stopRecorded, stopOnSignals };

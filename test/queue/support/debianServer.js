@@ -92,4 +92,4 @@ function ownedFolder(folder) {
 	return giveToServerUser(folder);
 }
 
-module.exports = { requireServerBinaries, unprivileged, ownedFolder, giveToServerUser, isRoot };
+module.exports = { requireServerBinaries, unprivileged, ownedFolder, giveToServerUser };

@@ -72,8 +72,16 @@ async function startProcess({ runtime, tarball, folder, role, index, shared }) {
 /**
  * `tarball`: our packed package; `env`: extra settings for every n8n process. Returns the
  * main instance's API (`rest`, `api`, `request`, `origin`) plus `webhooks` and `workers`.
+ * `regular: true` starts the baseline the benchmark compares with: one regular-mode process on
+ * the same kind of database, no Redis, no workers or webhook processes.
  */
-async function startQueueCluster({ tarball, env: extraEnv = {}, workers = 2, webhooks = 2 }) {
+async function startQueueCluster({
+	tarball,
+	env: extraEnv = {},
+	workers = 2,
+	webhooks = 2,
+	regular = false,
+}) {
 	const { pgBin, redis: redisServer } = requireServerBinaries();
 	const runtime = await requireRuntime();
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'linq-queue-'));
@@ -84,12 +92,12 @@ async function startQueueCluster({ tarball, env: extraEnv = {}, workers = 2, web
 		const started = Date.now();
 		const postgres = await startPostgres({ pgBin, folder });
 		track('postgres', { handle: postgres.handle, last: true });
-		const redis = await startRedis({ redisServer, folder });
-		track('redis', { handle: redis.handle, last: true });
+		const redis = regular ? undefined : await startRedis({ redisServer, folder });
+		if (redis) track('redis', { handle: redis.handle, last: true });
 		const shared = {
-			EXECUTIONS_MODE: 'queue',
+			EXECUTIONS_MODE: regular ? 'regular' : 'queue',
 			...postgres.env,
-			...redis.env,
+			...redis?.env,
 			N8N_ENCRYPTION_KEY: crypto.randomBytes(24).toString('base64url'),
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 			N8N_LOG_LEVEL: 'info',
@@ -100,19 +108,20 @@ async function startQueueCluster({ tarball, env: extraEnv = {}, workers = 2, web
 		track('main', { handle: { pid: main.pid, stop: () => main.dispose() } });
 		const [workerList, webhookList] = await Promise.all([
 			Promise.all(
-				Array.from({ length: workers }, (_, index) =>
+				Array.from({ length: regular ? 0 : workers }, (_, index) =>
 					startProcess({ runtime, tarball, folder, role: 'worker', index, shared }),
 				),
 			),
 			Promise.all(
-				Array.from({ length: webhooks }, (_, index) =>
+				Array.from({ length: regular ? 0 : webhooks }, (_, index) =>
 					startProcess({ runtime, tarball, folder, role: 'webhook', index, shared }),
 				),
 			),
 		]);
-		say(
-			`1 main, ${workers} workers, ${webhooks} webhook processes up in ${Math.round((Date.now() - started) / 1000)} s (${folder})`,
-		);
+		const what = regular
+			? '1 regular-mode process'
+			: `1 main, ${workers} workers, ${webhooks} webhook processes`;
+		say(`${what} up in ${Math.round((Date.now() - started) / 1000)} s (${folder})`);
 		return {
 			main,
 			origin: main.origin,
@@ -121,8 +130,6 @@ async function startQueueCluster({ tarball, env: extraEnv = {}, workers = 2, web
 			api: main.api,
 			workers: workerList,
 			webhooks: webhookList,
-			postgres,
-			redis,
 			/** Process groups of every n8n process (main, workers, webhook processes). */
 			pids: () => [main.pid, ...workerList.map((w) => w.pid), ...webhookList.map((w) => w.pid)],
 			dispose: stopAll,
