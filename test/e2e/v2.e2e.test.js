@@ -202,6 +202,39 @@ describe('Linq V2 Trigger (Legacy)', () => {
 		expect(all).toHaveLength(2);
 	});
 
+	test('after an n8n restart the same subscription is still the only one, and events still arrive', async () => {
+		const [before] = fake.subscriptions();
+		await n8n.restart();
+		await waitFor(async () => (await n8n.api('GET', `/workflows/${workflow.id}`)).active, {
+			what: 'the workflow to be active again',
+		});
+		// n8n runs checkExists on start-up; give it time to (wrongly) create a second one.
+		const delivery = await waitFor(
+			async () => {
+				const sent = await fake.deliver(
+					fake.subscriptions()[0],
+					v2MessageEvent({ from: SENDER, text: 'after restart' }),
+				);
+				return sent.status === 200 ? sent : undefined;
+			},
+			{ what: 'the webhook to answer after the restart' },
+		);
+		expect(delivery.status).toBe(200);
+		await waitFor(
+			async () => {
+				const list = await executions();
+				return list.length >= 3 && list.every((entry) => entry.finished || entry.stoppedAt)
+					? list
+					: undefined;
+			},
+			{ what: 'the execution after the restart' },
+		);
+		expect(fake.subscriptions()).toEqual([
+			expect.objectContaining({ id: before.id, secret: before.secret }),
+		]);
+		expect(fake.calls('POST', '/webhook_subscriptions')).toHaveLength(1);
+	});
+
 	test('deactivation deletes the subscription, and nothing is left', async () => {
 		const { id } = fake.subscriptions()[0];
 		await n8n.api('POST', `/workflows/${workflow.id}/deactivate`);
