@@ -27,7 +27,7 @@ export const WAIT_PARAM = 'linq_wait';
  * message on a line is delivered to every wait listening there, and each delivery makes n8n
  * load the waiting execution (BENCHMARKS.md, "A busy line").
  */
-export const MAX_REPLY_WAITS_PER_LINE = 50;
+export const MAX_REPLY_WAITS_PER_LINE = 20;
 
 const SUBSCRIPTIONS_PATH = '/v3/webhook-subscriptions';
 const TAG_CHARS = 16;
