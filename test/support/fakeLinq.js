@@ -2,7 +2,8 @@
 /**
  * A fake Linq Partner API V3 on 127.0.0.1 for end-to-end tests (and for trying the nodes by
  * hand: `node test/support/fakeLinq.js`). Response shapes follow @linqapp/sdk. It checks the
- * Bearer token, records every request, serves presigned uploads, paginates with next_cursor,
+ * Bearer token, checks every API request against the V3 contract (linqContract.js: a request
+ * that breaks it gets 400 with the zod issues), records every request, serves presigned uploads, paginates with next_cursor,
  * issues a whsec_ secret per webhook subscription, injects faults, and delivers webhooks signed
  * like Linq signs them.
  *
@@ -12,6 +13,7 @@
 const crypto = require('node:crypto');
 const http = require('node:http');
 const https = require('node:https');
+const { contractIssues } = require('./linqContract');
 const { signatureHeaders } = require('./webhookSignature');
 
 const DEFAULT_TOKEN = 'linq_e2e_token_5b9c2d7e1f3a';
@@ -886,6 +888,17 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 			if (method !== req.method) continue;
 			const match = pattern.exec(path);
 			if (!match) continue;
+			const broken = contractIssues(req.method, path, { body, query });
+			if (broken.length > 0) {
+				record.status = 400;
+				record.contractIssues = broken;
+				return sendJson(res, 400, {
+					code: 1001,
+					message: `The request breaks the V3 contract: ${broken.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`,
+					issues: broken,
+					trace_id: traceId(),
+				});
+			}
 			try {
 				const result = handler(match.slice(1), { body, query, headers: req.headers });
 				record.status = result.status ?? 200;

@@ -11,6 +11,7 @@ const nock = require('nock');
 const { default: LinqSdk } = require('@linqapp/sdk');
 const { Linq } = require('../../nodes/Linq/Linq.node');
 const { BASE_URL, TEST_TOKEN, createExecuteContext } = require('./harness');
+const { contractIssues } = require('./linqContract');
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -49,6 +50,8 @@ async function captureRequest(fn, { reply = { status: 200, body: {} }, all = fal
 				headers: this.req.headers,
 			};
 			captured.push(request);
+			request.contractIssues = contractIssues(request.method, request.path, request);
+			if (request.contractIssues.length > 0) return [400, { issues: request.contractIssues }];
 			const answer = typeof reply === 'function' ? reply(request) : reply;
 			return [answer.status ?? 200, answer.body ?? {}];
 		});

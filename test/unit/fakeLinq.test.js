@@ -6,6 +6,7 @@
  */
 const crypto = require('node:crypto');
 const http = require('node:http');
+const { default: LinqSdk } = require('@linqapp/sdk');
 const { Webhook } = require('standardwebhooks');
 
 const { verifySignature } = require('../../nodes/shared/delivery/verifySignature');
@@ -164,5 +165,121 @@ describe('webhook subscriptions and deliveries', () => {
 		expect(again.headers['webhook-id']).toBe(original.headers['webhook-id']);
 		expect(() => verifier.verify(tampered.body, tampered.headers)).toThrow();
 		expect(() => verifier.verify(stale.body, stale.headers)).toThrow();
+	});
+});
+
+describe('the V3 contract every request is checked against (linqContract.js)', () => {
+	test('every request the official SDK sends keeps it', async () => {
+		const linq = new LinqSdk({ apiKey: fake.token, baseURL: fake.baseUrl, maxRetries: 0 });
+		const [from, to] = ['+15550100001', '+15551230001'];
+		const message = {
+			parts: [
+				{ type: 'text', value: 'Hi', text_decorations: [{ range: [0, 2], style: 'bold' }] },
+				{ type: 'media', url: 'https://cdn.example.com/a.jpg' },
+			],
+			effect: { type: 'screen', name: 'confetti' },
+			preferred_service: 'iMessage',
+			idempotency_key: 'key-1',
+		};
+		const { chat } = await linq.chats.create({ from, to: [to], message });
+		const { message: sent } = await linq.chats.messages.send(chat.id, { message });
+		const slot = await linq.attachments.create({
+			filename: 'a.png',
+			content_type: 'image/png',
+			size_bytes: 3,
+		});
+		const subscription = await linq.webhookSubscriptions.create({
+			target_url: 'https://example.com/hook',
+			subscribed_events: ['message.received'],
+			phone_numbers: [from],
+		});
+		const calls = [
+			() => linq.phoneNumbers.list(),
+			() => linq.phonenumbers.list(),
+			() => linq.phoneNumbers.update('pn_1', { forwarding_number: null }),
+			() => linq.chats.listChats({ from, to, limit: 5 }),
+			() => linq.chats.retrieve(chat.id),
+			() => linq.chats.update(chat.id, { display_name: 'Ops' }),
+			() => linq.chats.markAsRead(chat.id),
+			() => linq.chats.shareContactCard(chat.id),
+			() => linq.chats.typing.start(chat.id),
+			() => linq.chats.typing.stop(chat.id),
+			() => linq.chats.participants.add(chat.id, { handle: '+15551230002' }),
+			() => linq.chats.participants.remove(chat.id, { handle: '+15551230002' }),
+			() => linq.chats.sendVoicememo(chat.id, { attachment_id: slot.attachment_id }),
+			() => linq.chats.location.request(chat.id),
+			() => linq.chats.location.retrieve(chat.id),
+			() => linq.chats.messages.list(chat.id, { limit: 10 }),
+			() => linq.chats.leaveChat(chat.id),
+			() => linq.messages.create({ to: [to], message, 'Idempotency-Key': 'key-2' }),
+			() => linq.messages.retrieve(sent.id),
+			() => linq.messages.update(sent.id, { text: 'Hello', part_index: 0 }),
+			() => linq.messages.addReaction(sent.id, { operation: 'add', type: 'love', part_index: 0 }),
+			() => linq.messages.listMessagesThread(sent.id, { order: 'asc', limit: 5 }),
+			() => linq.messages.delete(sent.id),
+			() => linq.attachments.retrieve(slot.attachment_id),
+			() => linq.attachments.delete(slot.attachment_id),
+			() => linq.capability.checkIMessage({ address: to, from }),
+			() => linq.capability.checkRCS({ address: to }),
+			() => linq.contactCard.create({ phone_number: from, first_name: 'Acme' }),
+			() => linq.contactCard.retrieve({ phone_number: from }),
+			() => linq.contactCard.update({ phone_number: from, last_name: 'Inc' }),
+			() => linq.webhookEvents.list(),
+			() => linq.webhookSubscriptions.list(),
+			() => linq.webhookSubscriptions.retrieve(subscription.id),
+			() => linq.webhookSubscriptions.update(subscription.id, { phone_numbers: null }),
+			() => linq.webhookSubscriptions.delete(subscription.id),
+		];
+		for (const send of calls) {
+			// The fake's own answer (a 404 for a deleted message, say) is not what is checked here.
+			await send().catch(() => undefined);
+		}
+		expect(fake.calls().length).toBeGreaterThanOrEqual(calls.length + 4);
+		expect(fake.calls().filter((request) => request.contractIssues)).toEqual([]);
+	});
+
+	test.each([
+		[
+			'an unknown field',
+			'POST',
+			'/v3/chats/c1/messages',
+			{ message: { parts: [{ type: 'text', value: 'Hi' }] }, from: '+15550100001' },
+			{ path: 'body', message: expect.stringContaining("'from'") },
+		],
+		[
+			'a missing field',
+			'POST',
+			'/v3/messages',
+			{ message: { parts: [{ type: 'text', value: 'Hi' }] } },
+			{ path: 'body.to', message: 'Required' },
+		],
+		[
+			'a wrong type',
+			'PATCH',
+			'/v3/messages/m1',
+			{ text: 'Hi', part_index: '0' },
+			{ path: 'body.part_index', message: expect.stringContaining('number') },
+		],
+		[
+			'a value outside the list',
+			'POST',
+			'/v3/webhook-subscriptions',
+			{ target_url: 'https://example.com/h', subscribed_events: ['message.recieved'] },
+			{ path: 'body.subscribed_events[0]', message: expect.stringContaining('message.received') },
+		],
+		[
+			'a body where there is none',
+			'POST',
+			'/v3/chats/c1/read',
+			{},
+			{ path: 'body', message: 'this endpoint takes no body' },
+		],
+	])('%s is answered 400 with the zod issue', async (_, method, path, body, issue) => {
+		const response = await call(method, path, { body });
+		expect(response.status).toBe(400);
+		const answer = await response.json();
+		expect(answer.message).toMatch(/^The request breaks the V3 contract: /);
+		expect(answer.issues).toEqual([issue]);
+		expect(fake.calls(method, path)[0].contractIssues).toEqual([issue]);
 	});
 });
