@@ -12,15 +12,13 @@ import {
 
 import { getPhoneNumbers } from '../shared/loadOptions';
 import { CREDENTIALS_TYPE } from '../shared/transport';
-import { checkAndRemember } from '../shared/delivery/dedupe';
 import { downloadMedia } from '../shared/delivery/downloadMedia';
-import { withSharedDedupeState } from '../shared/delivery/liveDedupe';
+import { seenBefore, writeDedupeState } from '../shared/delivery/liveDedupe';
 import { triggerProperties } from './properties';
 import { readRawBody } from '../shared/delivery/readRawBody';
 import { actOnReceipt } from '../shared/delivery/onReceipt';
 import { receiveDelivery } from '../shared/delivery/receiveDelivery';
 import { registrationIds, signingSecrets } from '../shared/delivery/registrations';
-import { rememberEmitted } from '../shared/delivery/rememberEmitted';
 import { refuse } from '../shared/delivery/refuse';
 import { readTriggerOptions } from '../shared/delivery/triggerOptions';
 import { SECRET_FORMAT } from '../shared/delivery/signingSecret';
@@ -104,11 +102,16 @@ export class LinqTrigger implements INodeType {
 	};
 
 	/**
-	 * The trigger's step in the execution it started: see rememberEmitted for why it exists.
-	 * The read receipt and typing indicator go out here, after Linq has its answer.
+	 * The trigger's step in the execution its webhook started. The read receipt and typing
+	 * indicator go out here, after Linq has its answer. It must not touch static data: a
+	 * queue-mode worker runs it over an empty copy and saves what it wrote in place of the
+	 * workflow's static data (docs/design.md, "Static data: who loads it, who saves it").
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const [items] = rememberEmitted.call(this);
+		const items = this.getInputData().map((item, index) => ({
+			...item,
+			pairedItem: { item: index },
+		}));
 		return [await actOnReceipt.call(this, items)];
 	}
 
@@ -118,18 +121,13 @@ export class LinqTrigger implements INodeType {
 		const body = readRawBody(this.getRequestObject());
 		const options = readTriggerOptions.call(this);
 		const registration = registrationIds(staticData, this.getMode() === 'manual');
+		const nowSeconds = Math.floor(Date.now() / 1000);
 		const outcome = receiveDelivery({
 			headers: this.getHeaderData(),
 			body: body.bytes,
 			secrets: source.secrets,
-			nowSeconds: Math.floor(Date.now() / 1000),
-			// The shared state decides and is written back to static data, for a delivery that
-			// got this far (verified and parsed). n8n saves it after a call that starts no
-			// execution; for one that does, execute() writes it again (see rememberEmitted).
-			dedupe: (keys, nowSeconds) =>
-				withSharedDedupeState(this, registration, staticData, nowSeconds, (state) =>
-					checkAndRemember(state, keys, nowSeconds),
-				),
+			nowSeconds,
+			dedupe: (keys) => seenBefore(this, registration, staticData, keys, nowSeconds),
 			filter: options.filter,
 		});
 
@@ -150,15 +148,18 @@ export class LinqTrigger implements INodeType {
 			return {};
 		}
 
+		// Only here, for an event that starts an execution, is the dedupe state written. Answering
+		// Linq ourselves (noWebhookResponse) makes n8n save static data before it starts the
+		// execution; otherwise n8n 2.41 clears the "changed" flag first and drops the write
+		// (docs/design.md, "Static data: who loads it, who saves it").
+		writeDedupeState(this, registration, staticData, nowSeconds);
+		this.getResponseObject().status(200).send('OK');
 		const item: INodeExecutionData = { json: outcome.event };
 		if (options.media && outcome.event.media.length > 0) {
-			// Downloads can take a while: Linq gets its 200 first, so it does not retry meanwhile.
-			this.getResponseObject().status(200).send('OK');
 			const downloaded = await downloadMedia.call(this, outcome.event.media, options.media);
 			item.binary = downloaded.binary;
 			if (downloaded.errors.length > 0) item.json.media_download_errors = downloaded.errors;
-			return { noWebhookResponse: true, workflowData: [[item]] };
 		}
-		return { workflowData: [[item]] };
+		return { noWebhookResponse: true, workflowData: [[item]] };
 	}
 }

@@ -8,7 +8,7 @@
 const nock = require('nock');
 const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
 const { MAX_LIVE_STATES, liveDedupeStateCount } = require('../../nodes/shared/delivery/liveDedupe');
-const { BASE_URL, TEST_SIGNING_SECRET, createExecuteContext } = require('../support/harness');
+const { BASE_URL, TEST_SIGNING_SECRET } = require('../support/harness');
 const {
 	DELIVERY_PARAMS: params,
 	TEST_URL,
@@ -160,23 +160,6 @@ describe('across restarts, through static data', () => {
 		const db = workflowDb();
 		const delivery = signDelivery(messageEventV2(), { id: 'msg_before_restart' });
 		expect(await deliverAndSave(db, delivery)).toBe(1);
-		expect(await deliverAndSave(db, delivery, { trigger: restartedTrigger() })).toBe(0);
-	});
-
-	test("when n8n drops the webhook call's save, the execution step saves the event", async () => {
-		const db = workflowDb();
-		const delivery = signDelivery(messageEventV2(), { id: 'msg_exec' });
-		const webhookCall = call(db, delivery);
-		const result = await webhookCall.run();
-		const executionData = db.load();
-		const run = createExecuteContext({
-			items: result.workflowData[0],
-			staticData: executionData[NODE_KEY],
-			mode: 'webhook',
-			workflowId: db.id,
-		});
-		await new LinqTrigger().execute.call(run);
-		db.save(executionData);
 		expect(await deliverAndSave(db, delivery, { trigger: restartedTrigger() })).toBe(0);
 	});
 

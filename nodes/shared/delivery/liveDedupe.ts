@@ -1,6 +1,12 @@
 import type { IDataObject, IWorkflowMetadata } from 'n8n-workflow';
 
-import { copyDedupeState, mergeDedupeState, readDedupeState, type DedupeState } from './dedupe';
+import {
+	checkAndRemember,
+	copyDedupeState,
+	mergeDedupeState,
+	readDedupeState,
+	type DedupeState,
+} from './dedupe';
 
 /*
  * The dedupe state every call in this n8n process shares. n8n gives each webhook call and each
@@ -10,11 +16,11 @@ import { copyDedupeState, mergeDedupeState, readDedupeState, type DedupeState } 
  * the process, closes that gap: checkAndRemember is synchronous, so within one process an
  * event is let through once.
  *
- * Static data still carries the state across restarts: every call merges what its copy holds
- * into the live state before deciding, and writes the live state back. After a restart the
- * first call seeds the live state from the saved copy, which holds what the last save kept.
- * Several n8n processes (queue mode with more than one webhook process) each have their own
- * live state and only meet through static data, as before.
+ * Static data carries the state across restarts and between processes: every call merges what
+ * its copy holds into the live state before deciding, and a call that starts an execution
+ * writes the live state back (writeDedupeState). After a restart the first call seeds the live
+ * state from the saved copy. Several n8n processes (queue mode: main and webhook processes)
+ * each have their own live state and meet only through static data.
  *
  * A registration is the workflow, the node, test or production, and the Linq subscription(s)
  * it was made for: a recreated subscription starts a new entry, and creating one drops the
@@ -70,22 +76,37 @@ function liveDedupeState(
 }
 
 /**
- * Runs `use` on the shared state, then writes a copy of that state into static data. The copy
- * is a snapshot: n8n wraps and saves static data on its own schedule, so it must not hold the
- * live arrays.
+ * True if any of `keys` was seen before, by this process or in the static data copy the call
+ * loaded; otherwise the keys are remembered in the live state (not yet in static data).
  */
-export function withSharedDedupeState<T>(
+export function seenBefore(
+	owner: DedupeOwner,
+	registration: string,
+	staticData: IDataObject,
+	keys: readonly string[],
+	nowSeconds: number,
+): boolean {
+	return checkAndRemember(
+		liveDedupeState(owner, registration, staticData, nowSeconds),
+		keys,
+		nowSeconds,
+	);
+}
+
+/**
+ * Writes the live state into static data: the union of every copy this process loaded (this
+ * call's included), the keys it remembered itself, and the new ones, so a stale copy another
+ * process saved is repaired by the next write. The copy shares no arrays with the live state:
+ * n8n wraps and saves static data on its own schedule. Reassigning marks static data as
+ * changed, so n8n saves it (docs/design.md, "Static data: who loads it, who saves it").
+ */
+export function writeDedupeState(
 	owner: DedupeOwner,
 	registration: string,
 	staticData: IDataObject,
 	nowSeconds: number,
-	use: (state: DedupeState) => T,
-): T {
-	const state = liveDedupeState(owner, registration, staticData, nowSeconds);
-	const result = use(state);
-	// Reassigning marks n8n's static data as changed, so it gets saved.
-	staticData.dedupe = copyDedupeState(state);
-	return result;
+): void {
+	staticData.dedupe = copyDedupeState(liveDedupeState(owner, registration, staticData, nowSeconds));
 }
 
 function forgetWhere(prefix: string, registrationMatches: (registration: string) => boolean): void {
