@@ -180,3 +180,19 @@ test('restarting n8n and re-activating leaves exactly one subscription, and even
 	expect(all).toHaveLength(before + 1);
 	expect(fake.subscriptions()).toHaveLength(1);
 });
+
+test('an event answered before a restart is still a duplicate after it: webhook() saved it, in n8n 2.41.1 too', async () => {
+	const start = (await executions()).length;
+	const event = messageEvent({ from: SENDER, text: 'before the restart' });
+	const delivery = await fake.deliver(fake.subscriptions()[0], event);
+	expect(delivery.status).toBe(200);
+	// The trigger's step no longer writes static data, so only webhook()'s save can carry the key.
+	const before = (await barrier(start + 2)).length;
+	await n8n.restart();
+	await waitFor(async () => (await n8n.api('GET', `/workflows/${workflow.id}`)).active, {
+		what: 'the workflow to be active again',
+	});
+	expect((await fake.resend(delivery)).status).toBe(200);
+	const all = await barrier(before + 1);
+	expect(all).toHaveLength(before + 1);
+});
