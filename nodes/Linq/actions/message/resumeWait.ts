@@ -7,8 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { matchReply } from '../../../shared/keywords';
-import { checkAndRemember } from '../../../shared/delivery/dedupe';
-import { withSharedDedupeState } from '../../../shared/delivery/liveDedupe';
+import { seenBefore } from '../../../shared/delivery/liveDedupe';
 import { readRawBody } from '../../../shared/delivery/readRawBody';
 import { receiveDelivery } from '../../../shared/delivery/receiveDelivery';
 import { answer, refuse } from '../../../shared/delivery/refuse';
@@ -95,10 +94,7 @@ async function linqDelivery(
 		secrets: [state.subscription.secret],
 		nowSeconds: Math.floor(Date.now() / 1000),
 		// Remembered in this process only: the execution is not saved while it keeps waiting.
-		dedupe: (keys, nowSeconds) =>
-			withSharedDedupeState(ctx, registration, {}, nowSeconds, (seen) =>
-				checkAndRemember(seen, keys, nowSeconds),
-			),
+		dedupe: (keys, nowSeconds) => seenBefore(ctx, registration, {}, keys, nowSeconds),
 		filter: {
 			events: new Set(['message.received']),
 			includeOwnOutbound: false,
