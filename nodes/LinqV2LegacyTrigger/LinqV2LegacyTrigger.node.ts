@@ -10,13 +10,11 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { checkAndRemember } from '../shared/delivery/dedupe';
 import { downloadMedia } from '../shared/delivery/downloadMedia';
-import { withSharedDedupeState } from '../shared/delivery/liveDedupe';
+import { seenBefore, writeDedupeState } from '../shared/delivery/liveDedupe';
 import { readRawBody } from '../shared/delivery/readRawBody';
 import { receiveDelivery, type DeliveryScheme } from '../shared/delivery/receiveDelivery';
 import { registrationIds, signingSecrets } from '../shared/delivery/registrations';
-import { rememberEmitted } from '../shared/delivery/rememberEmitted';
 import { refuse } from '../shared/delivery/refuse';
 import { readTriggerOptions } from '../shared/delivery/triggerOptions';
 import type { VerifyFailure } from '../shared/delivery/verifySignature';
@@ -102,9 +100,13 @@ export class LinqV2LegacyTrigger implements INodeType {
 		},
 	};
 
-	/** Writes the dedupe state with the emitted events inside the execution (see rememberEmitted). */
+	/**
+	 * The trigger's step in the execution its webhook started. It must not touch static data: a
+	 * queue-mode worker runs it over an empty copy and saves what it wrote in place of the
+	 * workflow's static data (docs/design.md, "Static data: who loads it, who saves it").
+	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return rememberEmitted.call(this);
+		return [this.getInputData().map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -113,16 +115,14 @@ export class LinqV2LegacyTrigger implements INodeType {
 		const body = readRawBody(this.getRequestObject());
 		const options = readTriggerOptions.call(this);
 		const registration = registrationIds(staticData, this.getMode() === 'manual');
+		const nowSeconds = Math.floor(Date.now() / 1000);
 		const outcome = receiveDelivery({
 			headers: this.getHeaderData(),
 			body: body.bytes,
 			secrets: source.secrets,
-			nowSeconds: Math.floor(Date.now() / 1000),
+			nowSeconds,
 			// With no signed timestamp, remembering event_id is the only replay protection V2 allows.
-			dedupe: (keys, nowSeconds) =>
-				withSharedDedupeState(this, registration, staticData, nowSeconds, (state) =>
-					checkAndRemember(state, keys, nowSeconds),
-				),
+			dedupe: (keys) => seenBefore(this, registration, staticData, keys, nowSeconds),
 			filter: options.filter,
 			scheme: V2_WEBHOOKS,
 		});
@@ -143,15 +143,16 @@ export class LinqV2LegacyTrigger implements INodeType {
 			return {};
 		}
 
+		// Written only for an emitted event, and saved by n8n before the execution starts because
+		// we answer Linq ourselves (docs/design.md, "Static data: who loads it, who saves it").
+		writeDedupeState(this, registration, staticData, nowSeconds);
+		this.getResponseObject().status(200).send('OK');
 		const item: INodeExecutionData = { json: outcome.event };
 		if (options.media && outcome.event.media.length > 0) {
-			// Downloads can take a while: Linq gets its 200 first, so it does not retry meanwhile.
-			this.getResponseObject().status(200).send('OK');
 			const downloaded = await downloadMedia.call(this, outcome.event.media, options.media);
 			item.binary = downloaded.binary;
 			if (downloaded.errors.length > 0) item.json.media_download_errors = downloaded.errors;
-			return { noWebhookResponse: true, workflowData: [[item]] };
 		}
-		return { workflowData: [[item]] };
+		return { noWebhookResponse: true, workflowData: [[item]] };
 	}
 }

@@ -68,6 +68,20 @@ describe("the trigger's step in the execution writes nothing", () => {
 		expect(row.stored()).toEqual(before);
 	});
 
+	test('the V2 (Legacy) trigger on a 2.41.1 worker writes nothing either', async () => {
+		const {
+			LinqV2LegacyTrigger,
+		} = require('../../nodes/LinqV2LegacyTrigger/LinqV2LegacyTrigger.node');
+		const row = registeredRow();
+		const items = [{ json: { event_type: 'message.received', event_id: 'e' } }];
+		const workflow = await runExecution(row, new LinqV2LegacyTrigger(), items, {
+			version: '2.41.1',
+			execution: 'worker',
+		});
+		expect(workflow.staticData.__dataChanged).toBe(false);
+		expect(row.saves).toBe(0);
+	});
+
 	test('a 2.8.4 worker or a regular-mode run: the loaded copy is left unchanged', async () => {
 		const row = registeredRow();
 		const workflow = wrap(row, row.load());

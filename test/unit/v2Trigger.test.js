@@ -171,7 +171,7 @@ describe('webhook()', () => {
 			id: '27799380',
 		});
 		const { item, ctx } = await receive(delivery(payload));
-		expect(ctx.response.statusCode).toBeUndefined();
+		expect(ctx.response.statusCode).toBe(200);
 		expect(item).toMatchObject({
 			event_type: 'message.received',
 			event_id: payload.event_id,
