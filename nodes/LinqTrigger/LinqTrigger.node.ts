@@ -13,12 +13,12 @@ import {
 import { getPhoneNumbers } from '../shared/loadOptions';
 import { CREDENTIALS_TYPE } from '../shared/transport';
 import { downloadMedia } from '../shared/delivery/downloadMedia';
-import { seenBefore, writeDedupeState } from '../shared/delivery/liveDedupe';
+import { dedupeScope, seenBefore, writeDedupeState } from '../shared/delivery/dedupe';
 import { triggerProperties } from './properties';
 import { readRawBody } from '../shared/delivery/readRawBody';
 import { actOnReceipt } from '../shared/delivery/onReceipt';
 import { receiveDelivery } from '../shared/delivery/receiveDelivery';
-import { registrationIds, signingSecrets } from '../shared/delivery/registrations';
+import { signingSecrets, subscriptionIds } from '../shared/delivery/registrations';
 import { refuse } from '../shared/delivery/refuse';
 import { readTriggerOptions } from '../shared/delivery/triggerOptions';
 import { SECRET_FORMAT } from '../shared/delivery/signingSecret';
@@ -120,24 +120,25 @@ export class LinqTrigger implements INodeType {
 		const source = await findSecrets(this, staticData);
 		const body = readRawBody(this.getRequestObject());
 		const options = readTriggerOptions.call(this);
-		const registration = registrationIds(staticData, this.getMode() === 'manual');
+		const subscriptions = subscriptionIds(staticData, this.getMode() === 'manual');
+		const scope = dedupeScope(this, subscriptions);
 		const nowSeconds = Math.floor(Date.now() / 1000);
 		const outcome = receiveDelivery({
 			headers: this.getHeaderData(),
 			body: body.bytes,
 			secrets: source.secrets,
 			nowSeconds,
-			dedupe: (keys) => seenBefore(this, registration, staticData, keys, nowSeconds),
+			dedupe: (keys) => seenBefore(scope, staticData, keys, nowSeconds),
 			filter: options.filter,
 		});
 
 		if (outcome.status === 401) {
-			return refuse(this, registration, 401, explain401(outcome.reason, source, body.reencoded));
+			return refuse(this, subscriptions, 401, explain401(outcome.reason, source, body.reencoded));
 		}
 		if (outcome.status === 400) {
 			return refuse(
 				this,
-				registration,
+				subscriptions,
 				400,
 				`Linq Trigger refused a signed body that is not a Linq event (${outcome.reason})`,
 			);
@@ -152,7 +153,7 @@ export class LinqTrigger implements INodeType {
 		// Linq ourselves (noWebhookResponse) makes n8n save static data before it starts the
 		// execution; otherwise n8n 2.41 clears the "changed" flag first and drops the write
 		// (docs/design.md, "Static data: who loads it, who saves it").
-		writeDedupeState(this, registration, staticData, nowSeconds);
+		writeDedupeState(scope, staticData, nowSeconds);
 		this.getResponseObject().status(200).send('OK');
 		const item: INodeExecutionData = { json: outcome.event };
 		if (options.media && outcome.event.media.length > 0) {

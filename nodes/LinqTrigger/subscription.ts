@@ -7,8 +7,11 @@ import {
 
 import { linqApiRequest } from '../shared/transport';
 import { KNOWN_EVENT_TYPES, WEBHOOK_VERSION } from '../shared/delivery/events';
-import { forgetLiveDedupeStates, forgetLiveDedupeStatesOf } from '../shared/delivery/liveDedupe';
-import { canonicalHandle } from '../shared/delivery/filterEvent';
+import {
+	forgetDedupeStatesOfKind,
+	forgetDedupeStatesOfSubscription,
+} from '../shared/delivery/dedupe';
+import { canonicalHandle } from '../shared/handles';
 import {
 	readRegistrations,
 	writeRegistrations,
@@ -115,7 +118,7 @@ async function fetchSubscription(
 /** Deletes a subscription, and the live dedupe state made for it; one Linq no longer has counts as deleted. */
 async function deleteSubscription(this: IHookFunctions, id: string): Promise<void> {
 	await unlessNotFound(linqApiRequest.call(this, { method: 'DELETE', path: subscriptionPath(id) }));
-	forgetLiveDedupeStatesOf(this, id);
+	forgetDedupeStatesOfSubscription(this, id);
 }
 
 /** Brings the subscription in line with the node; false when Linq no longer has it. */
@@ -228,7 +231,7 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 				return true;
 			}
 		}
-		forgetLiveDedupeStatesOf(this, stored.id);
+		forgetDedupeStatesOfSubscription(this, stored.id);
 		delete registrations[wanted.webhookUrl];
 		changed = true;
 	}
@@ -248,7 +251,7 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 		path: SUBSCRIPTIONS_PATH,
 		body,
 	});
-	forgetLiveDedupeStates(this);
+	forgetDedupeStatesOfKind(this);
 
 	const id = typeof created.id === 'string' ? created.id : '';
 	const secret = created.signing_secret;

@@ -11,10 +11,10 @@ import {
 } from 'n8n-workflow';
 
 import { downloadMedia } from '../shared/delivery/downloadMedia';
-import { seenBefore, writeDedupeState } from '../shared/delivery/liveDedupe';
+import { dedupeScope, seenBefore, writeDedupeState } from '../shared/delivery/dedupe';
 import { readRawBody } from '../shared/delivery/readRawBody';
 import { receiveDelivery, type DeliveryScheme } from '../shared/delivery/receiveDelivery';
-import { registrationIds, signingSecrets } from '../shared/delivery/registrations';
+import { signingSecrets, subscriptionIds } from '../shared/delivery/registrations';
 import { refuse } from '../shared/delivery/refuse';
 import { readTriggerOptions } from '../shared/delivery/triggerOptions';
 import type { VerifyFailure } from '../shared/delivery/verifySignature';
@@ -114,7 +114,8 @@ export class LinqV2LegacyTrigger implements INodeType {
 		const source = await findSecrets(this, staticData);
 		const body = readRawBody(this.getRequestObject());
 		const options = readTriggerOptions.call(this);
-		const registration = registrationIds(staticData, this.getMode() === 'manual');
+		const subscriptions = subscriptionIds(staticData, this.getMode() === 'manual');
+		const scope = dedupeScope(this, subscriptions);
 		const nowSeconds = Math.floor(Date.now() / 1000);
 		const outcome = receiveDelivery({
 			headers: this.getHeaderData(),
@@ -122,18 +123,18 @@ export class LinqV2LegacyTrigger implements INodeType {
 			secrets: source.secrets,
 			nowSeconds,
 			// With no signed timestamp, remembering event_id is the only replay protection V2 allows.
-			dedupe: (keys) => seenBefore(this, registration, staticData, keys, nowSeconds),
+			dedupe: (keys) => seenBefore(scope, staticData, keys, nowSeconds),
 			filter: options.filter,
 			scheme: V2_WEBHOOKS,
 		});
 
 		if (outcome.status === 401) {
-			return refuse(this, registration, 401, explain401(outcome.reason, source, body.reencoded));
+			return refuse(this, subscriptions, 401, explain401(outcome.reason, source, body.reencoded));
 		}
 		if (outcome.status === 400) {
 			return refuse(
 				this,
-				registration,
+				subscriptions,
 				400,
 				`${NAME} refused a signed body that is not a Linq event (${outcome.reason})`,
 			);
@@ -145,7 +146,7 @@ export class LinqV2LegacyTrigger implements INodeType {
 
 		// Written only for an emitted event, and saved by n8n before the execution starts because
 		// we answer Linq ourselves (docs/design.md, "Static data: who loads it, who saves it").
-		writeDedupeState(this, registration, staticData, nowSeconds);
+		writeDedupeState(scope, staticData, nowSeconds);
 		this.getResponseObject().status(200).send('OK');
 		const item: INodeExecutionData = { json: outcome.event };
 		if (options.media && outcome.event.media.length > 0) {

@@ -6,7 +6,10 @@ import {
 	type IHookFunctions,
 } from 'n8n-workflow';
 
-import { forgetLiveDedupeStates, forgetLiveDedupeStatesOf } from '../shared/delivery/liveDedupe';
+import {
+	forgetDedupeStatesOfKind,
+	forgetDedupeStatesOfSubscription,
+} from '../shared/delivery/dedupe';
 import {
 	readRegistrations,
 	writeRegistrations,
@@ -80,7 +83,7 @@ async function deleteSubscription(ctx: IHookFunctions, id: string): Promise<void
 		await unlessNotFound(
 			linqV2Request.call(ctx, { method: 'DELETE', path: `${SUBSCRIPTIONS_PATH}/${id}` }),
 		);
-	forgetLiveDedupeStatesOf(ctx, id);
+	forgetDedupeStatesOfSubscription(ctx, id);
 }
 
 function matches(remote: IDataObject, want: Wanted): boolean {
@@ -173,7 +176,7 @@ export async function v2SubscriptionExists(this: IHookFunctions): Promise<boolea
 		}
 	}
 	if (stored) {
-		forgetLiveDedupeStatesOf(this, stored.id);
+		forgetDedupeStatesOfSubscription(this, stored.id);
 		delete registrations[want.webhookUrl];
 		changed = true;
 	}
@@ -199,7 +202,7 @@ export async function createV2Subscription(this: IHookFunctions): Promise<boolea
 			},
 		},
 	});
-	forgetLiveDedupeStates(this);
+	forgetDedupeStatesOfKind(this);
 	const created = (body.webhook_subscription ?? body) as IDataObject;
 	const id = created.id === undefined || created.id === null ? '' : String(created.id);
 	if (id === '') {

@@ -60,6 +60,19 @@ export function parseHandle(input: unknown): HandleResult {
 	return { ok: false, reason: 'has no country code, so it is ambiguous' };
 }
 
+/**
+ * The one form in which both nodes compare handles: what parseHandle makes of a phone number
+ * ("(555) 123-4567" → "+15551234567"), an email in lower case (without the email pattern: event
+ * fields are foreign input), and anything parseHandle refuses (an SMS short code in an event,
+ * say) with only its spaces and punctuation removed.
+ */
+export function canonicalHandle(value: string): string {
+	const trimmed = value.trim();
+	if (trimmed.includes('@')) return trimmed.toLowerCase();
+	const parsed = parseHandle(trimmed);
+	return parsed.ok ? parsed.handle : trimmed.replace(/[\s\-.()]/g, '');
+}
+
 /** Like parseHandle, but throws a NodeOperationError that names the field and the item. */
 export function requireHandle(
 	node: INode,

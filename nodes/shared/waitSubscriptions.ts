@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { WEBHOOK_VERSION } from './delivery/events';
-import { canonicalHandle } from './delivery/filterEvent';
+import { canonicalHandle } from './handles';
 import { linqApiRequest } from './transport';
 
 /*

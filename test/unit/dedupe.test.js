@@ -1,15 +1,27 @@
 'use strict';
+const { ObservableObject } = require('n8n-workflow');
 const {
 	DEDUPE_WINDOW_SECONDS,
+	KEY_CHARS,
 	MAX_KEYS,
 	MAX_STATE_BYTES,
 	checkAndRemember,
-	copyDedupeState,
 	createDedupeState,
 	dedupeKeyCount,
+	dedupeStateFrom,
 	mergeDedupeState,
-	readDedupeState,
+	readSavedState,
+	savedDedupeState,
 } = require('../../nodes/shared/delivery/dedupe');
+
+/** The state as it comes back from static data: saved, JSON round trip, read. */
+function reloaded(state) {
+	return dedupeStateFrom(readSavedState(JSON.parse(JSON.stringify(savedDedupeState(state)))));
+}
+
+function savedBytes(state) {
+	return Buffer.byteLength(JSON.stringify(savedDedupeState(state)));
+}
 
 const { eventKeys } = require('../../nodes/shared/delivery/parseEvent');
 
@@ -75,8 +87,56 @@ test('keys are remembered for at least 30 minutes, and forgotten once the window
 test('the state survives the JSON round trip n8n puts static data through', () => {
 	const state = createDedupeState();
 	checkAndRemember(state, ['msg_1'], T0);
-	const reloaded = readDedupeState(JSON.parse(JSON.stringify(state)));
-	expect(checkAndRemember(reloaded, ['msg_1'], T0 + 5)).toBe(true);
+	expect(checkAndRemember(reloaded(state), ['msg_1'], T0 + 5)).toBe(true);
+});
+
+test('static data holds one string per generation, which n8n does not walk key by key', () => {
+	const state = createDedupeState();
+	for (let n = 0; n < 3_000; n++) checkAndRemember(state, [uuid(n)], T0);
+	const saved = savedDedupeState(state);
+	expect(saved).toEqual({ v: 3, g: [{ s: T0, k: expect.any(String) }] });
+	expect(saved.g[0].k).toHaveLength(3_000 * KEY_CHARS);
+	// n8n's change tracking wraps every object and array inside static data: here three.
+	let wrapped = 0;
+	const count = (value) => {
+		if (typeof value !== 'object' || value === null) return;
+		wrapped += 1;
+		for (const key of Object.keys(value)) count(value[key]);
+	};
+	const observed = ObservableObject.create({ dedupe: JSON.parse(JSON.stringify(saved)) });
+	count(observed.dedupe);
+	expect(wrapped).toBe(3);
+});
+
+test('the shape saved before (version 2, one array per generation) is read once and written packed', () => {
+	const digests = (from, count) =>
+		Array.from({ length: count }, (_, n) => `${String(from + n).padStart(KEY_CHARS, 'k')}`);
+	const old = {
+		v: 2,
+		g: [
+			{ s: T0, k: digests(0, 3) },
+			{ s: T0 + 600, k: digests(3, 2) },
+		],
+	};
+	const state = dedupeStateFrom(readSavedState(old));
+	expect(dedupeKeyCount(state)).toBe(5);
+	expect(savedDedupeState(state)).toEqual({
+		v: 3,
+		g: [
+			{ s: T0, k: digests(0, 3).join('') },
+			{ s: T0 + 600, k: digests(3, 2).join('') },
+		],
+	});
+	// A key remembered under version 2 is still a duplicate.
+	const migrated = createDedupeState();
+	checkAndRemember(migrated, ['msg_old'], T0);
+	const version2 = {
+		v: 2,
+		g: savedDedupeState(migrated).g.map(({ s, k }) => ({ s, k: k.match(/.{12}/g) })),
+	};
+	expect(checkAndRemember(dedupeStateFrom(readSavedState(version2)), ['msg_old'], T0 + 1)).toBe(
+		true,
+	);
 });
 
 test('unreadable state in static data starts afresh instead of failing', () => {
@@ -89,8 +149,11 @@ test('unreadable state in static data starts afresh instead of failing', () => {
 		{ v: 2, g: [{ s: 'a' }] },
 		{ v: 2, g: [{ s: 1, k: {} }] },
 		{ v: 2, g: new Array(9).fill({ s: 1, k: [] }) },
+		{ v: 3, g: [{ s: 1, k: 'x'.repeat(KEY_CHARS + 1) }] },
+		{ v: 3, g: [{ s: 1, k: ['abcdefghijkl'] }] },
+		{ v: 3, g: [{ s: 1, k: 'k'.repeat(KEY_CHARS * 4_097) }] },
 	]) {
-		expect(readDedupeState(junk)).toEqual({ v: 2, g: [] });
+		expect(readSavedState(junk)).toEqual({ v: 3, g: [] });
 	}
 });
 
@@ -103,7 +166,7 @@ test('100,000 distinct events leave the state under its documented bounds', () =
 	}
 	expect(duplicates).toBe(0);
 	expect(dedupeKeyCount(state)).toBeLessThanOrEqual(MAX_KEYS);
-	expect(Buffer.byteLength(JSON.stringify(state))).toBeLessThanOrEqual(MAX_STATE_BYTES);
+	expect(savedBytes(state)).toBeLessThanOrEqual(MAX_STATE_BYTES);
 	expect(MAX_STATE_BYTES).toBeLessThan(300 * 1024);
 });
 
@@ -112,8 +175,8 @@ test('100,000 events spread over two days also stay bounded, and old generations
 	for (let n = 0; n < 100_000; n++)
 		checkAndRemember(state, [uuid(n), `msg_${n}`], T0 + Math.floor(n * 1.728));
 	expect(dedupeKeyCount(state)).toBeLessThanOrEqual(MAX_KEYS);
-	expect(Buffer.byteLength(JSON.stringify(state))).toBeLessThanOrEqual(MAX_STATE_BYTES);
-	const oldest = Math.min(...state.g.map((generation) => generation.s));
+	expect(savedBytes(state)).toBeLessThanOrEqual(MAX_STATE_BYTES);
+	const oldest = Math.min(...savedDedupeState(state).g.map((generation) => generation.s));
 	expect(T0 + Math.floor(99_999 * 1.728) - oldest).toBeLessThanOrEqual(
 		DEDUPE_WINDOW_SECONDS + 10 * 60,
 	);
@@ -126,7 +189,7 @@ test('a duplicate within the window is still caught after 12,000 other events (t
 	expect(checkAndRemember(state, ['msg_retry_me'], T0 + 1_200)).toBe(true);
 });
 
-describe('merging two states (live state and a static data copy)', () => {
+describe('merging a saved copy into a live state', () => {
 	function stateWith(keys, at) {
 		const state = createDedupeState();
 		keys.forEach((key, n) => checkAndRemember(state, [key], at(n)));
@@ -140,38 +203,39 @@ describe('merging two states (live state and a static data copy)', () => {
 		);
 		const theirs = stateWith(
 			Array.from({ length: 1_000 }, (_, n) => `theirs_${n}`),
-			(n) => T0 + Math.floor(n / 2),
+			(n) => T0 + 1 + Math.floor(n / 2),
 		);
-		theirs.g[0].s = ours.g[0].s;
 		checkAndRemember(theirs, ['theirs_later'], T0 + 700);
-		mergeDedupeState(ours, theirs, T0 + 800);
+		const saved = savedDedupeState(theirs);
+		saved.g[0].s = T0;
+		mergeDedupeState(ours, saved, T0 + 800);
 		expect(dedupeKeyCount(ours)).toBe(2_001);
 		for (const key of ['ours_0', 'ours_999', 'theirs_0', 'theirs_999', 'theirs_later']) {
 			expect(checkAndRemember(ours, [key], T0 + 801)).toBe(true);
 		}
-		expect(ours.g.map((generation) => generation.s)).toEqual([T0, T0 + 700]);
+		expect(savedDedupeState(ours).g.map((generation) => generation.s)).toEqual([T0, T0 + 700]);
 	});
 
 	test('an earlier snapshot of the same state adds nothing and leaves it as it was', () => {
 		const state = stateWith(['a', 'b'], (n) => T0 + n);
-		const snapshot = copyDedupeState(state);
+		const snapshot = JSON.parse(JSON.stringify(savedDedupeState(state)));
 		checkAndRemember(state, ['c'], T0 + 5);
-		const before = JSON.stringify(state);
+		const before = JSON.stringify(savedDedupeState(state));
 		mergeDedupeState(state, snapshot, T0 + 6);
-		expect(JSON.stringify(state)).toBe(before);
+		expect(JSON.stringify(savedDedupeState(state))).toBe(before);
 	});
 
-	test('a copy shares no arrays with the state it was taken from', () => {
+	test('a saved copy keeps what it held when the live state grows on', () => {
 		const state = stateWith(['a'], () => T0);
-		const copy = copyDedupeState(state);
+		const saved = savedDedupeState(state);
 		checkAndRemember(state, ['b'], T0 + 1);
-		expect(copy).toEqual({ v: 2, g: [{ s: T0, k: [expect.any(String)] }] });
+		expect(saved.g[0].k).toHaveLength(KEY_CHARS);
 	});
 
 	test('expired generations of either side are dropped', () => {
 		const old = stateWith(['old'], () => T0);
 		const recent = stateWith(['recent'], () => T0 + 45 * 60);
-		mergeDedupeState(recent, old, T0 + 45 * 60 + 1);
+		mergeDedupeState(recent, savedDedupeState(old), T0 + 45 * 60 + 1);
 		expect(checkAndRemember(recent, ['old'], T0 + 45 * 60 + 2)).toBe(false);
 		expect(checkAndRemember(recent, ['recent'], T0 + 45 * 60 + 2)).toBe(true);
 	});
@@ -185,10 +249,10 @@ describe('merging two states (live state and a static data copy)', () => {
 			Array.from({ length: 100_000 }, (_, n) => `other_${n}`),
 			(n) => T0 + 7 + Math.floor(n / 50),
 		);
-		mergeDedupeState(ours, theirs, T0 + 2_010);
-		expect(ours.g.length).toBeLessThanOrEqual(4);
+		mergeDedupeState(ours, savedDedupeState(theirs), T0 + 2_010);
+		expect(savedDedupeState(ours).g.length).toBeLessThanOrEqual(4);
 		expect(dedupeKeyCount(ours)).toBeLessThanOrEqual(MAX_KEYS);
-		expect(Buffer.byteLength(JSON.stringify(ours))).toBeLessThanOrEqual(MAX_STATE_BYTES);
+		expect(savedBytes(ours)).toBeLessThanOrEqual(MAX_STATE_BYTES);
 		expect(checkAndRemember(ours, ['other_99999'], T0 + 2_011)).toBe(true);
 		expect(checkAndRemember(ours, [uuid(99_999)], T0 + 2_011)).toBe(true);
 	});

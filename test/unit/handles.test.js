@@ -140,3 +140,40 @@ describe('requireHandles', () => {
 		);
 	});
 });
+
+describe('one handle form for both nodes', () => {
+	const { canonicalHandle } = require('../../nodes/shared/handles');
+	const { filterEvent, handleSet } = require('../../nodes/shared/delivery/filterEvent');
+
+	/** The trigger's Allowed Senders set to `input`, and an inbound event from `from`. */
+	function allowedBy(input, from) {
+		const event = { event_type: 'message.received', direction: 'inbound', from, line: null };
+		return filterEvent(event, {
+			events: new Set(['message.received']),
+			includeOwnOutbound: false,
+			allowedSenders: handleSet(input),
+			lines: new Set(),
+		}).pass;
+	}
+
+	test.each([
+		'(555) 123-4567',
+		'555.123.4567',
+		'555 123 4567',
+		'1-555-123-4567',
+		'+1 (555) 123-4567',
+		'+44 7700 900123',
+		'+447700900123',
+		'Someone@Example.com',
+	])('"%s" is the same handle to the Linq node and the Linq Trigger', (input) => {
+		const sent = requireHandle(node, input, 'To', 0);
+		expect(canonicalHandle(input)).toBe(sent);
+		expect(allowedBy(input, sent)).toBe(true);
+		expect(allowedBy(sent, canonicalHandle(input))).toBe(true);
+	});
+
+	test('what the action node refuses is still compared by its digits (an SMS short code)', () => {
+		expect(canonicalHandle(' 12-345 ')).toBe('12345');
+		expect(allowedBy('12345', '12-345')).toBe(true);
+	});
+});

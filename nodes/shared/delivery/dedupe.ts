@@ -1,114 +1,174 @@
 import { hash } from 'crypto';
+import type { IDataObject, IWorkflowMetadata } from 'n8n-workflow';
 
 /*
- * Linq delivers at least once and retries a failed delivery for about 25 minutes, so every
- * key is remembered for at least 30 minutes. The state lives in the workflow's static data,
- * which n8n loads and saves around every webhook call, so it must stay small and bounded
- * whatever the traffic:
+ * Which events a trigger has already let through, so a redelivery starts nothing. Everything
+ * about it lives here; callers name whose events (a DedupeScope) and ask seenBefore(), then
+ * writeDedupeState() for an event they emit. docs/design.md explains the n8n behaviour behind it
+ * ("Static data: who loads it, who saves it" and "The dedupe state: its shape and when it is
+ * written").
  *
- * - Keys are stored as 12-character digests (72 bits of SHA-256), so one entry costs
- *   15 bytes of JSON however long Linq's ids are.
- * - Keys go into generations of at most 10 minutes and at most 4,096 keys. A generation is
- *   dropped whole once its newest possible key is 30 minutes old, or when a fifth generation
- *   is needed. No more than 4 generations exist, so the state never holds more than 16,384
- *   keys (MAX_KEYS) and its JSON never exceeds MAX_STATE_BYTES (245,920 bytes).
- * - Under heavy traffic the count limit wins: a key is kept for 30 minutes or until 12,288
- *   newer events arrived, whichever comes first: the full 30 minutes are covered up to about
- *   6.8 events a second (one key per event).
+ * Bounds. Linq retries a failed delivery for about 25 minutes, so every key is remembered for at
+ * least 30 minutes. Keys are stored as 12-character digests (72 bits of SHA-256) in generations
+ * of at most 10 minutes and 4,096 keys; a generation is dropped whole once its newest possible
+ * key is 30 minutes old, or when a fifth is needed. So at most 16,384 keys (MAX_KEYS) are kept,
+ * and under heavy traffic a key lasts 30 minutes or 12,288 newer keys, whichever comes first.
  *
- * Generations are persisted as plain arrays (compact JSON) and looked up through a Set built
- * once per array and kept in a WeakMap, so a lookup or insert touches at most four hash sets
- * whatever the state's size.
+ * Shape. In static data each generation is its start and its digests concatenated into one
+ * string ({ v: 3, g: [{ s, k }] }): n8n wraps static data in change-tracking proxies on every
+ * call and walks every array element and object it holds, but not the inside of a string. In
+ * memory each generation also has a Set of its digests, built once per generation.
  *
- * n8n hands every webhook call its own copy of static data and saves each copy whole, so keys
- * recorded by calls in flight together overwrite each other there. The state that decides is
- * therefore the live one in liveDedupe.ts, shared by every call in the n8n process; static data
- * only carries it across restarts, merged (mergeDedupeState) rather than overwritten. Merging
- * unites the keys of generations with the same start and keeps the newest MAX_GENERATIONS
- * generations, each capped at KEYS_PER_GENERATION keys, so a merged state keeps the bounds above.
+ * Live states. Each n8n process keeps one state per scope for its whole life, shared by every
+ * call: the check is synchronous, so within a process a key is let through once. Every call
+ * merges the copy of static data n8n loaded for it into the live state before deciding, and
+ * writeDedupeState writes the whole live state back, so what one process saves holds the union of
+ * what it loaded and what it saw, and repairs a copy another process saved without it.
  */
 export const DEDUPE_WINDOW_SECONDS = 30 * 60;
 export const GENERATION_SECONDS = 10 * 60;
 export const MAX_GENERATIONS = 4;
 export const KEYS_PER_GENERATION = 4_096;
 export const MAX_KEYS = MAX_GENERATIONS * KEYS_PER_GENERATION;
-const KEY_CHARS = 12;
-/** `"<12 chars>",` per key, plus the frame of each generation and of the state. */
-export const MAX_STATE_BYTES = MAX_KEYS * (KEY_CHARS + 3) + MAX_GENERATIONS * 32 + 32;
+export const KEY_CHARS = 12;
+/** The digests, plus the frame of each generation and of the state. */
+export const MAX_STATE_BYTES = MAX_KEYS * KEY_CHARS + MAX_GENERATIONS * 32 + 32;
+/** Live states kept per process, least recently used dropped first. */
+export const MAX_LIVE_STATES = 1_000;
 
-interface Generation {
+/** One generation as static data holds it. */
+export interface SavedGeneration extends IDataObject {
 	/** Start, in Unix seconds. */
 	s: number;
-	/** Key digests, oldest first. */
-	k: string[];
+	/** Key digests, KEY_CHARS each, concatenated, oldest first. */
+	k: string;
+}
+
+export interface SavedDedupeState extends IDataObject {
+	v: 3;
+	g: SavedGeneration[];
+}
+
+interface Generation {
+	start: number;
+	packed: string;
+	keys: Set<string>;
+	/** The last copy from elsewhere merged into this generation, so the same copy is not read twice. */
+	merged: string;
 }
 
 export interface DedupeState {
-	v: 2;
-	g: Generation[];
+	generations: Generation[];
 }
 
 export function createDedupeState(): DedupeState {
-	return { v: 2, g: [] };
-}
-
-/** Lookup sets for the generation arrays of the states in use; garbage-collected with them. */
-const indexes = new WeakMap<string[], Set<string>>();
-
-function indexOf(generation: Generation): Set<string> {
-	let index = indexes.get(generation.k);
-	if (index === undefined || index.size !== generation.k.length) {
-		index = new Set(generation.k);
-		indexes.set(generation.k, index);
-	}
-	return index;
-}
-
-function isGeneration(value: unknown): value is Generation {
-	const generation = value as Generation | null;
-	return (
-		typeof generation === 'object' &&
-		generation !== null &&
-		typeof generation.s === 'number' &&
-		Array.isArray(generation.k) &&
-		generation.k.length <= KEYS_PER_GENERATION
-	);
-}
-
-/** Takes the state found in static data, or starts afresh if it is missing or not ours. */
-export function readDedupeState(value: unknown): DedupeState {
-	const state = value as DedupeState | null;
-	if (
-		typeof state === 'object' &&
-		state !== null &&
-		state.v === 2 &&
-		Array.isArray(state.g) &&
-		state.g.length <= MAX_GENERATIONS &&
-		state.g.every(isGeneration)
-	) {
-		return state;
-	}
-	return createDedupeState();
+	return { generations: [] };
 }
 
 function digest(key: string): string {
 	return hash('sha256', key, 'base64url').slice(0, KEY_CHARS);
 }
 
+function digestsOf(packed: string): Set<string> {
+	const keys = new Set<string>();
+	for (let at = 0; at < packed.length; at += KEY_CHARS) keys.add(packed.slice(at, at + KEY_CHARS));
+	return keys;
+}
+
+function generationFrom(start: number, packed: string): Generation {
+	return { start, packed, keys: digestsOf(packed), merged: '' };
+}
+
+function isSavedGeneration(value: unknown): value is SavedGeneration {
+	const generation = value as SavedGeneration | null;
+	return (
+		typeof generation === 'object' &&
+		generation !== null &&
+		typeof generation.s === 'number' &&
+		typeof generation.k === 'string' &&
+		generation.k.length % KEY_CHARS === 0 &&
+		generation.k.length <= KEYS_PER_GENERATION * KEY_CHARS
+	);
+}
+
+/** The shape saved before version 3: each generation's digests as an array. */
+function migrateArrays(value: unknown): SavedGeneration | undefined {
+	const generation = value as { s?: unknown; k?: unknown } | null;
+	if (
+		typeof generation !== 'object' ||
+		generation === null ||
+		typeof generation.s !== 'number' ||
+		!Array.isArray(generation.k) ||
+		generation.k.length > KEYS_PER_GENERATION
+	) {
+		return undefined;
+	}
+	const digests = generation.k.filter(
+		(key): key is string => typeof key === 'string' && key.length === KEY_CHARS,
+	);
+	return { s: generation.s, k: digests.join('') };
+}
+
+/**
+ * The saved state found in static data: version 3 as it is, version 2 (arrays) converted once,
+ * anything else (missing, damaged, not ours) as an empty state.
+ */
+export function readSavedState(value: unknown): SavedDedupeState {
+	const state = value as { v?: unknown; g?: unknown } | null;
+	if (typeof state !== 'object' || state === null || !Array.isArray(state.g)) {
+		return { v: 3, g: [] };
+	}
+	if (state.g.length > MAX_GENERATIONS) return { v: 3, g: [] };
+	if (state.v === 3 && state.g.every(isSavedGeneration)) return { v: 3, g: state.g };
+	if (state.v === 2) {
+		const migrated = state.g.map(migrateArrays);
+		if (migrated.every((generation) => generation !== undefined)) {
+			return { v: 3, g: migrated as SavedGeneration[] };
+		}
+	}
+	return { v: 3, g: [] };
+}
+
+/** A live state seeded from a saved one. */
+export function dedupeStateFrom(saved: SavedDedupeState): DedupeState {
+	return {
+		generations: saved.g.map((generation) => generationFrom(generation.s, generation.k)),
+	};
+}
+
+/** What static data gets: strings are immutable, so nothing is copied. */
+export function savedDedupeState(state: DedupeState): SavedDedupeState {
+	return {
+		v: 3,
+		g: state.generations.map((generation) => ({ s: generation.start, k: generation.packed })),
+	};
+}
+
 function dropExpired(state: DedupeState, nowSeconds: number): void {
 	const oldestKept = nowSeconds - DEDUPE_WINDOW_SECONDS - GENERATION_SECONDS;
-	while (state.g.length > 0 && state.g[0].s <= oldestKept) state.g.shift();
+	while (state.generations.length > 0 && state.generations[0].start <= oldestKept) {
+		state.generations.shift();
+	}
 }
 
 function currentGeneration(state: DedupeState, nowSeconds: number): Generation {
-	const last = state.g[state.g.length - 1];
-	if (last && nowSeconds - last.s < GENERATION_SECONDS && last.k.length < KEYS_PER_GENERATION) {
+	const last = state.generations[state.generations.length - 1];
+	if (
+		last &&
+		nowSeconds - last.start < GENERATION_SECONDS &&
+		last.keys.size < KEYS_PER_GENERATION
+	) {
 		return last;
 	}
-	const fresh: Generation = { s: nowSeconds, k: [] };
-	state.g.push(fresh);
-	while (state.g.length > MAX_GENERATIONS) state.g.shift();
+	const fresh = generationFrom(nowSeconds, '');
+	state.generations.push(fresh);
+	while (state.generations.length > MAX_GENERATIONS) state.generations.shift();
 	return fresh;
+}
+
+function add(generation: Generation, key: string): void {
+	generation.keys.add(key);
+	generation.packed += key;
 }
 
 /**
@@ -123,57 +183,153 @@ export function checkAndRemember(
 	if (keys.length === 0) return false;
 	dropExpired(state, nowSeconds);
 	const digests = keys.map(digest);
-	for (const generation of state.g) {
-		const index = indexOf(generation);
+	for (const generation of state.generations) {
 		for (const key of digests) {
-			if (index.has(key)) return true;
+			if (generation.keys.has(key)) return true;
 		}
 	}
 	for (const key of digests) {
 		const generation = currentGeneration(state, nowSeconds);
-		const index = indexOf(generation);
-		if (!index.has(key)) {
-			generation.k.push(key);
-			index.add(key);
-		}
+		if (!generation.keys.has(key)) add(generation, key);
 	}
 	return false;
 }
 
 export function dedupeKeyCount(state: DedupeState): number {
-	return state.g.reduce((total, generation) => total + generation.k.length, 0);
+	return state.generations.reduce((total, generation) => total + generation.keys.size, 0);
 }
 
 /**
  * Adds to `into` the keys of `from` it lacks, generation by generation (same start = same
- * generation), then applies the time and size bounds. A generation of `from` that is a prefix
- * of the same generation in `into` (a snapshot the live state has since grown past: length no
- * greater and the same key at its end) is skipped without building its set.
+ * generation), then applies the time and size bounds. A saved generation that `into` has already
+ * grown past (its string is a prefix of ours) or merged before is skipped without reading it.
  */
-export function mergeDedupeState(into: DedupeState, from: DedupeState, nowSeconds: number): void {
+export function mergeDedupeState(
+	into: DedupeState,
+	from: SavedDedupeState,
+	nowSeconds: number,
+): void {
 	for (const other of from.g) {
-		const own = into.g.find((generation) => generation.s === other.s);
+		const own = into.generations.find((generation) => generation.start === other.s);
 		if (own === undefined) {
-			into.g.push({ s: other.s, k: other.k.slice(0, KEYS_PER_GENERATION) });
+			into.generations.push(generationFrom(other.s, other.k));
 			continue;
 		}
-		const last = other.k.length - 1;
-		if (other.k.length <= own.k.length && (last < 0 || own.k[last] === other.k[last])) continue;
-		const index = indexOf(own);
-		for (const key of other.k) {
-			if (own.k.length >= KEYS_PER_GENERATION) break;
-			if (!index.has(key)) {
-				own.k.push(key);
-				index.add(key);
-			}
+		if (own.merged === other.k || own.packed.startsWith(other.k)) continue;
+		for (let at = 0; at < other.k.length; at += KEY_CHARS) {
+			if (own.keys.size >= KEYS_PER_GENERATION) break;
+			const key = other.k.slice(at, at + KEY_CHARS);
+			if (!own.keys.has(key)) add(own, key);
 		}
+		own.merged = other.k;
 	}
-	into.g.sort((a, b) => a.s - b.s);
+	into.generations.sort((a, b) => a.start - b.start);
 	dropExpired(into, nowSeconds);
-	while (into.g.length > MAX_GENERATIONS) into.g.shift();
+	while (into.generations.length > MAX_GENERATIONS) into.generations.shift();
 }
 
-/** A copy that shares no arrays with `state`, for static data, which n8n may wrap or mutate. */
-export function copyDedupeState(state: DedupeState): DedupeState {
-	return { v: 2, g: state.g.map((generation) => ({ s: generation.s, k: [...generation.k] })) };
+/** The parts of an n8n context (webhook, hook or execute) that say whose events these are. */
+export interface DedupeOwner {
+	getWorkflow(): IWorkflowMetadata;
+	getNode(): { id: string };
+	getMode(): string;
+}
+
+/**
+ * Whose events one live state remembers: one node of one workflow, in test or production runs,
+ * verified with the secrets of these subscriptions. A recreated subscription is a new scope.
+ */
+export interface DedupeScope {
+	workflowId: string;
+	nodeId: string;
+	test: boolean;
+	subscriptions: readonly string[];
+}
+
+export function dedupeScope(owner: DedupeOwner, subscriptions: readonly string[]): DedupeScope {
+	return {
+		workflowId: owner.getWorkflow().id ?? '',
+		nodeId: owner.getNode().id,
+		test: owner.getMode() === 'manual',
+		subscriptions: subscriptions.slice().sort(),
+	};
+}
+
+interface LiveState {
+	scope: DedupeScope;
+	state: DedupeState;
+}
+
+const liveStates = new Map<string, LiveState>();
+
+function liveState(scope: DedupeScope, staticData: IDataObject, nowSeconds: number): DedupeState {
+	const key = JSON.stringify([scope.workflowId, scope.nodeId, scope.test, scope.subscriptions]);
+	const saved = readSavedState(staticData.dedupe);
+	let live = liveStates.get(key);
+	if (live === undefined) {
+		live = { scope, state: dedupeStateFrom(saved) };
+	} else {
+		liveStates.delete(key);
+		mergeDedupeState(live.state, saved, nowSeconds);
+	}
+	liveStates.set(key, live);
+	for (const oldest of liveStates.keys()) {
+		if (liveStates.size <= MAX_LIVE_STATES) break;
+		liveStates.delete(oldest);
+	}
+	return live.state;
+}
+
+/**
+ * True if any of `keys` was seen before, by this process or in the static data copy the call
+ * loaded; otherwise the keys are remembered in the live state (not yet in static data).
+ */
+export function seenBefore(
+	scope: DedupeScope,
+	staticData: IDataObject,
+	keys: readonly string[],
+	nowSeconds: number,
+): boolean {
+	return checkAndRemember(liveState(scope, staticData, nowSeconds), keys, nowSeconds);
+}
+
+/**
+ * Writes the live state into static data: the union of every copy this process loaded, the keys
+ * it saw itself and the new ones. Reassigning marks static data as changed, so n8n saves it.
+ */
+export function writeDedupeState(
+	scope: DedupeScope,
+	staticData: IDataObject,
+	nowSeconds: number,
+): void {
+	staticData.dedupe = savedDedupeState(liveState(scope, staticData, nowSeconds));
+}
+
+function forgetWhere(matches: (scope: DedupeScope) => boolean): void {
+	for (const [key, live] of liveStates) {
+		if (matches(live.scope)) liveStates.delete(key);
+	}
+}
+
+/** Drops the node's live states of the owner's kind (test or production), whatever their subscription. */
+export function forgetDedupeStatesOfKind(owner: DedupeOwner): void {
+	const { workflowId, nodeId, test } = dedupeScope(owner, []);
+	forgetWhere(
+		(scope) => scope.workflowId === workflowId && scope.nodeId === nodeId && scope.test === test,
+	);
+}
+
+/** Drops the node's live states made for the subscription `id` (delete runs in mode "internal"). */
+export function forgetDedupeStatesOfSubscription(owner: DedupeOwner, id: string): void {
+	const { workflowId, nodeId } = dedupeScope(owner, []);
+	forgetWhere(
+		(scope) =>
+			scope.workflowId === workflowId &&
+			scope.nodeId === nodeId &&
+			scope.subscriptions.includes(id),
+	);
+}
+
+export function liveDedupeStateCount(): number {
+	return liveStates.size;
 }

@@ -1,3 +1,4 @@
+import { canonicalHandle } from '../handles';
 import type { ShapedEvent } from './shapeEvent';
 
 export interface FilterOptions {
@@ -38,13 +39,6 @@ const OWN_MESSAGE_STATUS_EVENTS: ReadonlySet<string> = new Set([
 ]);
 
 export const ANY_SENDER = '*';
-
-/** Canonical form for comparing handles: E.164 digits with `+`, or a lower-case email. */
-export function canonicalHandle(value: string): string {
-	const trimmed = value.trim();
-	if (trimmed.includes('@')) return trimmed.toLowerCase();
-	return trimmed.replace(/[\s\-.()]/g, '');
-}
 
 /** Splits the Allowed Senders / Lines text into canonical handles; `*` anywhere allows all. */
 export function handleSet(value: unknown): Set<string> {

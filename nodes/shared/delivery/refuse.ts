@@ -11,15 +11,18 @@ export function answer(
 	return { noWebhookResponse: true };
 }
 
-/** Answers a refused delivery and logs why, at most once a minute per registration (refusalLog.ts). */
+/**
+ * Answers a refused delivery and logs why, at most once a minute per registration: the node, test
+ * or production, and the subscriptions it verifies with (refusalLog.ts).
+ */
 export function refuse(
 	ctx: IWebhookFunctions,
-	registration: string,
+	subscriptions: readonly string[],
 	status: 400 | 401,
 	why: string,
 ): IWebhookResponseData {
 	const mode = ctx.getMode() === 'manual' ? 'test' : 'production';
-	const key = `${ctx.getWorkflow().id ?? ''}\n${ctx.getNode().id}\n${mode}\n${registration}`;
+	const key = `${ctx.getWorkflow().id ?? ''}\n${ctx.getNode().id}\n${mode}\n${subscriptions.join(',')}`;
 	const unlogged = refusalToLog(key, Date.now());
 	if (unlogged !== undefined) {
 		ctx.logger.warn(

@@ -61,11 +61,10 @@ export function signingSecrets(staticData: IDataObject, test: boolean): string[]
 	return secrets;
 }
 
-/** Names the subscriptions of one kind (test or production), for the live dedupe state's key. */
-export function registrationIds(staticData: IDataObject, test: boolean): string {
+/** The ids of the subscriptions of one kind (test or production), sorted. */
+export function subscriptionIds(staticData: IDataObject, test: boolean): string[] {
 	return Object.values(readRegistrations(staticData))
 		.filter((registration) => registration.test === test)
 		.map((registration) => registration.id)
-		.sort()
-		.join(',');
+		.sort();
 }

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { matchReply } from '../../../shared/keywords';
-import { seenBefore } from '../../../shared/delivery/liveDedupe';
+import { dedupeScope, seenBefore } from '../../../shared/delivery/dedupe';
 import { readRawBody } from '../../../shared/delivery/readRawBody';
 import { receiveDelivery } from '../../../shared/delivery/receiveDelivery';
 import { answer, refuse } from '../../../shared/delivery/refuse';
@@ -87,14 +87,15 @@ async function linqDelivery(
 	ctx: IWebhookFunctions,
 	state: WaitState & { subscription: { id: string; secret: string } },
 ): Promise<IWebhookResponseData> {
-	const registration = `wait:${ctx.getExecutionId()}`;
+	const subscriptions = [state.subscription.id];
+	const scope = dedupeScope(ctx, subscriptions);
 	const outcome = receiveDelivery({
 		headers: ctx.getHeaderData(),
 		body: readRawBody(ctx.getRequestObject()).bytes,
 		secrets: [state.subscription.secret],
 		nowSeconds: Math.floor(Date.now() / 1000),
 		// Remembered in this process only: the execution is not saved while it keeps waiting.
-		dedupe: (keys, nowSeconds) => seenBefore(ctx, registration, {}, keys, nowSeconds),
+		dedupe: (keys, nowSeconds) => seenBefore(scope, {}, keys, nowSeconds),
 		filter: {
 			events: new Set(['message.received']),
 			includeOwnOutbound: false,
@@ -105,7 +106,7 @@ async function linqDelivery(
 	if (outcome.status === 401) {
 		return refuse(
 			ctx,
-			registration,
+			subscriptions,
 			401,
 			`Linq Send and Wait refused a delivery that failed signature verification (${outcome.reason})`,
 		);
@@ -113,7 +114,7 @@ async function linqDelivery(
 	if (outcome.status === 400) {
 		return refuse(
 			ctx,
-			registration,
+			subscriptions,
 			400,
 			`Linq Send and Wait refused a signed body that is not a Linq event (${outcome.reason})`,
 		);

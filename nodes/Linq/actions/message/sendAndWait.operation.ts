@@ -8,7 +8,7 @@ import {
 import type { LinqOperation } from '../../../shared/operation';
 import { newSealKey } from '../../../shared/seal';
 import { linqApiRequest } from '../../../shared/transport';
-import { canonicalHandle } from '../../../shared/delivery/filterEvent';
+import { canonicalHandle } from '../../../shared/handles';
 import { isValidSigningSecret } from '../../../shared/delivery/signingSecret';
 import {
 	deleteExpiredWaitSubscriptions,
