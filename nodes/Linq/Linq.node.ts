@@ -12,6 +12,7 @@ import { resourceProperties } from '../shared/resourceProperties';
 import { route } from '../shared/router';
 import { resumeWait, resumeWebhooks } from './actions/message/resumeWait';
 import { resources } from './actions/resources';
+import { toolDescriptionProperties } from './actions/toolDescriptions';
 import * as loadOptions from '../shared/loadOptions';
 import * as listSearch from './methods/listSearch';
 
@@ -45,6 +46,7 @@ export class Linq implements INodeType {
 				default: 'message',
 			},
 			...resources.flatMap(resourceProperties),
+			...toolDescriptionProperties(resources),
 		],
 	};
 

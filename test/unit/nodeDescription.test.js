@@ -9,7 +9,11 @@ const { resources } = require('../../nodes/Linq/actions/resources');
 const node = new Linq();
 const { description } = node;
 const isDropdown = (property) => property.name === 'resource' || property.name === 'operation';
-const operationFields = description.properties.filter((property) => !isDropdown(property));
+/** The Tool Description fields exist only on the tool variant (checked in toolDescriptions.test.js). */
+const isToolOnly = (property) => property.displayOptions?.show?.['@tool'] !== undefined;
+const operationFields = description.properties.filter(
+	(property) => !isDropdown(property) && !isToolOnly(property),
+);
 
 /** Every field, nested ones (collection and fixed collection entries) included. */
 function allFields(properties, path = []) {

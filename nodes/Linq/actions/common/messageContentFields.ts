@@ -4,6 +4,7 @@ import { concurrencyOption } from '../../../shared/fields';
 import { optionsField } from './optionsField';
 import { pacingOption } from './pacing';
 import { smsSafetyOptions } from './smsSafety';
+import { stopTypingOption } from './stopTyping';
 
 const SCREEN_EFFECTS = [
 	'balloons',
@@ -134,6 +135,8 @@ export interface MessageOptionsFlags {
 	continuation?: boolean;
 	/** Concurrency and Pacing, left out where the node handles one item only (Send and Wait). */
 	concurrency?: boolean;
+	/** Stop Typing instead of sending nothing: only answers to a chat have a typing indicator. */
+	stopTyping?: boolean;
 }
 
 /** The Options collection of a send. */
@@ -209,6 +212,7 @@ export function messageOptionsField(flags: MessageOptionsFlags): INodeProperties
 				'Sent instead of the message when Linq has to move the conversation to a fresh line because the old one was flagged. Text only.',
 		});
 	}
+	if (flags.stopTyping) options.push(stopTypingOption);
 	if (flags.replyTo) {
 		options.push(
 			{

@@ -4,6 +4,7 @@ import { linqApiRequest } from '../../../shared/transport';
 import { messageBodyFields, messageOptionsField } from '../common/messageContentFields';
 import { messageWithUploads, prepareMessage, withSmsAnalysis } from '../common/prepareMessage';
 import { readRecipients, recipientsField } from '../common/recipients';
+import { stopTypingInstead } from '../common/stopTyping';
 import type { LinqOperation } from '../../../shared/operation';
 
 export const sendMessage: LinqOperation = {
@@ -16,10 +17,12 @@ export const sendMessage: LinqOperation = {
 	properties: [
 		recipientsField,
 		...messageBodyFields,
-		messageOptionsField({ replyTo: true, continuation: true }),
+		messageOptionsField({ replyTo: true, continuation: true, stopTyping: true }),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const to = readRecipients(this, itemIndex);
+		const stopped = await stopTypingInstead.call(this, itemIndex, { to });
+		if (stopped) return stopped;
 		const prepared = await prepareMessage.call(this, itemIndex, { pair: `to:${[...to].sort()}` });
 		const message = await messageWithUploads.call(this, itemIndex, prepared);
 		const body: IDataObject = { to, message };
