@@ -12,6 +12,8 @@ export const TOOL_DESCRIPTIONS: Readonly<Record<string, string>> = {
 		'Sends a text message to phone numbers (E.164, like +15551234567) or iMessage email addresses without a chat ID; needs the recipients and the text.',
 	'message.sendInChat':
 		'Sends a message into an existing conversation; needs the chat ID and the text to send.',
+	'message.sendAndWait':
+		'Sends a message and pauses the workflow until the person replies or taps an approval link; needs the chat or recipient and the text.',
 	'message.get':
 		'Gets one message with its text, reactions and delivery status; needs the message ID.',
 	'message.getMany':
