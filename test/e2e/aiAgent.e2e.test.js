@@ -4,7 +4,8 @@
  * examples/ai-text-concierge.json: a signed inbound event starts Linq Trigger → AI Agent (a chat
  * model pointed at a scripted OpenAI-compatible fake, a memory keyed by the chat, the Linq node
  * attached as a tool). The model first calls the Linq tool with a reply it chose through
- * `$fromAI`, then answers; the fake Linq must have received exactly that message, in that chat.
+ * `$fromAI`, then answers; the fake Linq must have received exactly that message, in that chat,
+ * and the trigger's one read receipt and one typing request for the event.
  */
 const crypto = require('node:crypto');
 
@@ -82,6 +83,14 @@ test('an inbound text makes the agent send the reply it chose into the event cha
 		.map((call) => call.body.message.parts);
 	expect(sends).toEqual([[{ type: 'text', value: REPLY }]]);
 	expect(suite.fake.calls('POST', '/v3/messages')).toHaveLength(0);
+
+	// Mark as Read and Show Typing on Receipt: one of each for the one emitted event, and none
+	// for a redelivery of it.
+	await suite.fake.resend(delivery);
+	expect(suite.fake.calls('POST', `/v3/chats/${chatId}/read`)).toHaveLength(1);
+	expect(suite.fake.calls('POST', `/v3/chats/${chatId}/typing`)).toHaveLength(1);
+	const triggerItem = execution.data.resultData.runData['Linq Trigger'][0].data.main[0][0];
+	expect(triggerItem.json.on_receipt_errors).toBeUndefined();
 
 	// The agent's run shows the tool call and the model's answer after the tool result.
 	const runData = execution.data.resultData.runData;
