@@ -139,7 +139,15 @@ test.each([
 	],
 	[
 		'500 on a POST without a key',
-		{ method: 'POST', path: '/v3/chats', body: { to: ['+15551230002'] } },
+		{
+			method: 'POST',
+			path: '/v3/chats',
+			body: {
+				from: '+15551230001',
+				to: ['+15551230002'],
+				message: { parts: [{ type: 'text', value: 'Hi' }] },
+			},
+		},
 		(scope) => scope.post('/v3/chats').reply(500, { code: 3000, message: 'Oops', ...trace }),
 	],
 ])('a %s error carries no secret', async (_, request, setUp) => {
@@ -152,7 +160,15 @@ test.each([
 	['GET, retried until it gives up', get, RETRY_POLICY.maxAttempts],
 	[
 		'POST without a key, not retried',
-		{ method: 'POST', path: '/v3/chats', body: { to: ['+15551230002'] } },
+		{
+			method: 'POST',
+			path: '/v3/chats',
+			body: {
+				from: '+15551230001',
+				to: ['+15551230002'],
+				message: { parts: [{ type: 'text', value: 'Hi' }] },
+			},
+		},
 		1,
 	],
 ])(

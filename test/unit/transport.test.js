@@ -55,7 +55,11 @@ describe('error mapping', () => {
 		const { ctx, promise } = call({
 			method: 'POST',
 			path: '/v3/chats',
-			body: { from: '+15551230001', to: ['+15551230002'] },
+			body: {
+				from: '+15551230001',
+				to: ['+15551230002'],
+				message: { parts: [{ type: 'text', value: 'Hi' }] },
+			},
 			itemIndex: 2,
 		});
 		const error = await failure(promise);
@@ -252,7 +256,7 @@ describe('retries', () => {
 		const { ctx, promise } = call({
 			method: 'POST',
 			path: '/v3/messages',
-			body: { to: ['+15551230002'] },
+			body: { to: ['+15551230002'], message: { parts: [{ type: 'text', value: 'Hi' }] } },
 			headers: { 'idempotency-key': 'key-8' },
 		});
 		await expect(promise).resolves.toEqual({ message: { id: 'msg_3' } });
@@ -402,7 +406,11 @@ describe('retries', () => {
 		const { ctx, promise } = call({
 			method: 'POST',
 			path: '/v3/chats',
-			body: { to: ['+15551230002'] },
+			body: {
+				from: '+15551230001',
+				to: ['+15551230002'],
+				message: { parts: [{ type: 'text', value: 'Hi' }] },
+			},
 		});
 		const error = await failure(promise);
 		expect(error.message).toBe('Could not reach the Linq API (ECONNRESET)');
