@@ -21,13 +21,6 @@ const SENDER = '+15557654321';
  */
 const SIMULTANEOUS_BOUND = 2;
 
-/**
- * The trigger answers 401 to every delivery after its first event in queue mode until its
- * persistence fix (issue 16) is on main: a worker's save replaces the trigger's static data.
- * These tests are marked as expected to fail until then.
- */
-const untilPersistenceFix = test.failing;
-
 let suite;
 let fake;
 let cluster;
@@ -166,95 +159,86 @@ test('activating through main creates exactly one subscription, served by both w
 	expect(await executionsOf(workflow.id)).toHaveLength(0);
 });
 
-untilPersistenceFix(
-	'50 signed events delivered alternately to the two webhook processes start 50 executions on the workers, and deliveries are still accepted afterwards',
-	async () => {
-		const events = newEvents(50, 'alternate');
-		const statuses = await pooled(events.length, 5, (index) =>
-			post(cluster.webhooks[index % 2], signed(events[index])),
-		);
-		expect(statuses).toEqual(events.map(() => 200));
-		const executions = await settledExecutions(50);
-		expect(executions).toHaveLength(50);
-		expect(executions.every((execution) => execution.status === 'success')).toBe(true);
-		expect([...countByEvent(executions, events).values()]).toEqual(events.map(() => 1));
-		const workers = executedOnWorkers(executions);
-		expect(workers.missing).toEqual([]);
-		process.stderr.write(`[queue] executions per worker: ${workers.perWorker.join(', ')}\n`);
+test('50 signed events delivered alternately to the two webhook processes start 50 executions on the workers, and deliveries are still accepted afterwards', async () => {
+	const events = newEvents(50, 'alternate');
+	const statuses = await pooled(events.length, 5, (index) =>
+		post(cluster.webhooks[index % 2], signed(events[index])),
+	);
+	expect(statuses).toEqual(events.map(() => 200));
+	const executions = await settledExecutions(50);
+	expect(executions).toHaveLength(50);
+	expect(executions.every((execution) => execution.status === 'success')).toBe(true);
+	expect([...countByEvent(executions, events).values()]).toEqual(events.map(() => 1));
+	const workers = executedOnWorkers(executions);
+	expect(workers.missing).toEqual([]);
+	process.stderr.write(`[queue] executions per worker: ${workers.perWorker.join(', ')}\n`);
 
-		// Every worker has saved its executions by now: both processes still verify new events.
-		const later = newEvents(2, 'after the batch');
-		expect(await post(cluster.webhooks[0], signed(later[0]))).toBe(200);
-		expect(await post(cluster.webhooks[1], signed(later[1]))).toBe(200);
-		expect(await settledExecutions(52)).toHaveLength(52);
-	},
-);
+	// Every worker has saved its executions by now: both processes still verify new events.
+	const later = newEvents(2, 'after the batch');
+	expect(await post(cluster.webhooks[0], signed(later[0]))).toBe(200);
+	expect(await post(cluster.webhooks[1], signed(later[1]))).toBe(200);
+	expect(await settledExecutions(52)).toHaveLength(52);
+});
 
-untilPersistenceFix(
-	'each event redelivered to the other webhook process 1 s later starts no second execution',
-	async () => {
-		const before = (await executionsOf(workflow.id)).length;
-		const events = newEvents(20, 'redelivered');
-		// One event at a time, as docs/design.md states the guarantee: a redelivery that reaches
-		// the other process after the first delivery was saved. (While other events are emitted
-		// in parallel, a concurrent save can drop the key for a moment: the gap the note names.)
-		const statuses = await pooled(events.length, 1, async (index) => {
-			const delivery = signed(events[index]);
-			const first = await post(cluster.webhooks[index % 2], delivery);
-			await sleep(1_000);
-			const again = await post(cluster.webhooks[(index + 1) % 2], delivery);
-			return [first, again];
-		});
-		expect(statuses).toEqual(events.map(() => [200, 200]));
-		// A fresh event after all redeliveries were answered: once it ran, anything they started ran.
-		const barrier = messageEvent({ from: SENDER, text: 'barrier after redeliveries' });
-		expect(await post(cluster.webhooks[0], signed(barrier))).toBe(200);
-		await settledExecutions(before + 21);
-		// A second execution would have been queued before its redelivery was answered; give a
-		// slow machine a moment to store it anyway before counting.
-		await sleep(2_000);
-		const settled = await settledExecutions(before + 21);
-		const counts = [...countByEvent(settled, events).values()];
-		process.stderr.write(
-			`[queue] redelivered 1 s later: ${events.length} events started ${counts.reduce((sum, count) => sum + count, 0)} executions\n`,
-		);
-		expect(counts).toEqual(events.map(() => 1));
-		expect(settled).toHaveLength(before + 21);
-	},
-);
+test('each event redelivered to the other webhook process 1 s later starts no second execution', async () => {
+	const before = (await executionsOf(workflow.id)).length;
+	const events = newEvents(20, 'redelivered');
+	// One event at a time, as docs/design.md states the guarantee: a redelivery that reaches
+	// the other process after the first delivery was saved. (While other events are emitted
+	// in parallel, a concurrent save can drop the key for a moment: the gap the note names.)
+	const statuses = await pooled(events.length, 1, async (index) => {
+		const delivery = signed(events[index]);
+		const first = await post(cluster.webhooks[index % 2], delivery);
+		await sleep(1_000);
+		const again = await post(cluster.webhooks[(index + 1) % 2], delivery);
+		return [first, again];
+	});
+	expect(statuses).toEqual(events.map(() => [200, 200]));
+	// A fresh event after all redeliveries were answered: once it ran, anything they started ran.
+	const barrier = messageEvent({ from: SENDER, text: 'barrier after redeliveries' });
+	expect(await post(cluster.webhooks[0], signed(barrier))).toBe(200);
+	await settledExecutions(before + 21);
+	// A second execution would have been queued before its redelivery was answered; give a
+	// slow machine a moment to store it anyway before counting.
+	await sleep(2_000);
+	const settled = await settledExecutions(before + 21);
+	const counts = [...countByEvent(settled, events).values()];
+	process.stderr.write(
+		`[queue] redelivered 1 s later: ${events.length} events started ${counts.reduce((sum, count) => sum + count, 0)} executions\n`,
+	);
+	expect(counts).toEqual(events.map(() => 1));
+	expect(settled).toHaveLength(before + 21);
+});
 
-untilPersistenceFix(
-	'an event delivered to both webhook processes at the same instant: measured, within the stated bound',
-	async () => {
-		const before = (await executionsOf(workflow.id)).length;
-		const events = newEvents(20, 'simultaneous');
-		const statuses = await pooled(events.length, 2, async (index) => {
-			const delivery = signed(events[index]);
-			return await Promise.all(
-				cluster.webhooks.map((webhookProcess) => post(webhookProcess, delivery)),
-			);
-		});
-		expect(statuses).toEqual(events.map(() => [200, 200]));
-		const barrier = messageEvent({ from: SENDER, text: 'barrier after simultaneous' });
-		expect(await post(cluster.webhooks[1], signed(barrier))).toBe(200);
-		const executions = await waitFor(
-			async () => {
-				const list = await executionsOf(workflow.id);
-				const ran = list.some((execution) => eventIdOf(execution) === barrier.event_id);
-				return ran && list.every((execution) => execution.stoppedAt) ? list : undefined;
-			},
-			{ what: 'the barrier event to run', timeoutMs: 180_000, intervalMs: 1_000 },
+test('an event delivered to both webhook processes at the same instant: measured, within the stated bound', async () => {
+	const before = (await executionsOf(workflow.id)).length;
+	const events = newEvents(20, 'simultaneous');
+	const statuses = await pooled(events.length, 2, async (index) => {
+		const delivery = signed(events[index]);
+		return await Promise.all(
+			cluster.webhooks.map((webhookProcess) => post(webhookProcess, delivery)),
 		);
-		const counts = [...countByEvent(executions, events).values()];
-		const total = counts.reduce((sum, count) => sum + count, 0);
-		process.stderr.write(
-			`[queue] simultaneous duplicates: ${events.length} events sent to both processes started ${total} executions (per event: ${counts.join(' ')})\n`,
-		);
-		expect(Math.min(...counts)).toBeGreaterThanOrEqual(1);
-		expect(Math.max(...counts)).toBeLessThanOrEqual(SIMULTANEOUS_BOUND);
-		expect(executions.length - before).toBe(total + 1);
-	},
-);
+	});
+	expect(statuses).toEqual(events.map(() => [200, 200]));
+	const barrier = messageEvent({ from: SENDER, text: 'barrier after simultaneous' });
+	expect(await post(cluster.webhooks[1], signed(barrier))).toBe(200);
+	const executions = await waitFor(
+		async () => {
+			const list = await executionsOf(workflow.id);
+			const ran = list.some((execution) => eventIdOf(execution) === barrier.event_id);
+			return ran && list.every((execution) => execution.stoppedAt) ? list : undefined;
+		},
+		{ what: 'the barrier event to run', timeoutMs: 180_000, intervalMs: 1_000 },
+	);
+	const counts = [...countByEvent(executions, events).values()];
+	const total = counts.reduce((sum, count) => sum + count, 0);
+	process.stderr.write(
+		`[queue] simultaneous duplicates: ${events.length} events sent to both processes started ${total} executions (per event: ${counts.join(' ')})\n`,
+	);
+	expect(Math.min(...counts)).toBeGreaterThanOrEqual(1);
+	expect(Math.max(...counts)).toBeLessThanOrEqual(SIMULTANEOUS_BOUND);
+	expect(executions.length - before).toBe(total + 1);
+});
 
 test('a batch send through main runs on a worker: every message exactly once despite 429s, each with its idempotency key', async () => {
 	const messages = Array.from({ length: 8 }, (_, index) => ({
