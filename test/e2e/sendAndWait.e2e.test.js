@@ -17,6 +17,8 @@ let suite;
 let fake;
 let n8n;
 let sequence = 0;
+/** Executions already seen waiting, so a new wait is told apart by its resume URL. */
+const seenWaits = [];
 
 beforeAll(async () => {
 	suite = await startLinqE2e();
@@ -64,21 +66,36 @@ async function startWaiting(parameters) {
 		},
 		{ what: `webhook ${path} to be registered` },
 	);
+	// The public API of n8n 2.8 lists no waiting executions: find the id in the resume URL that
+	// the wait subscription or the approval link carries, then read the execution by id.
+	const executionId = await waitFor(
+		() => {
+			const latest = fake.calls('POST', '/v3/messages').at(-1);
+			const fromLink = /\/webhook-waiting\/([^/]+)\//.exec(
+				latest?.body.message.parts[0].value ?? '',
+			);
+			const known = new Set(seenWaits);
+			if (parameters.responseType === 'approval') {
+				return fromLink && !known.has(fromLink[1]) ? fromLink[1] : undefined;
+			}
+			const fresh = fake
+				.subscriptions()
+				.map((subscription) => /\/webhook-waiting\/([^/]+)\//.exec(subscription.target_url)?.[1])
+				.find((id) => id !== undefined && !known.has(id));
+			return fresh;
+		},
+		{ what: 'the resume URL of the new wait' },
+	);
+	seenWaits.push(executionId);
 	const execution = await waitFor(
 		async () => {
-			const list = await n8n.api('GET', `/executions?workflowId=${workflow.id}&includeData=true`);
-			const [first] = list.data;
-			if (
-				first &&
-				first.status !== 'waiting' &&
-				first.status !== 'running' &&
-				first.status !== 'new'
-			) {
+			const current = await n8n.api('GET', `/executions/${executionId}?includeData=true`);
+			if (!['waiting', 'running', 'new'].includes(current.status)) {
 				throw new Error(
-					`the execution ended ${first.status}: ${JSON.stringify(first.data?.resultData?.error ?? {}).slice(0, 500)}`,
+					`the execution ended ${current.status}: ${JSON.stringify(current.data?.resultData?.error ?? {}).slice(0, 500)}`,
 				);
 			}
-			return first?.status === 'waiting' ? first : undefined;
+			return current.status === 'waiting' ? current : undefined;
 		},
 		{ what: 'the execution to wait' },
 	);
@@ -252,10 +269,14 @@ describe('examples/', () => {
 			'+15557654322',
 		]);
 		await waitFor(
-			async () => {
-				const list = await n8n.api('GET', `/executions?workflowId=${workflow.id}&status=waiting`);
-				return list.data.length === 2;
-			},
+			() =>
+				fake
+					.subscriptions()
+					.filter((subscription) => subscription.target_url.includes('/webhook-waiting/'))
+					.filter(
+						(subscription) =>
+							!seenWaits.some((id) => subscription.target_url.includes(`/webhook-waiting/${id}/`)),
+					).length === 2,
 			{ what: 'both sub-executions to wait' },
 		);
 
@@ -299,11 +320,9 @@ describe('examples/', () => {
 			/^Refund request: Dana asks for \$40 back on order 1234\.\n\nApprove: \S+\nDecline: \S+$/,
 		);
 		const approve = /^Approve: (\S+)$/m.exec(text)[1];
+		const executionId = /\/webhook-waiting\/([^/]+)\//.exec(approve)[1];
 		await waitFor(
-			async () => {
-				const list = await n8n.api('GET', `/executions?workflowId=${workflow.id}&status=waiting`);
-				return list.data.length === 1;
-			},
+			async () => (await n8n.api('GET', `/executions/${executionId}`)).status === 'waiting',
 			{ what: 'the execution to wait' },
 		);
 		expect((await fetch(approve)).status).toBe(200);
