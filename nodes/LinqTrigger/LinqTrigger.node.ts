@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IDataObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
 	type INodeExecutionData,
@@ -12,15 +11,13 @@ import {
 
 import { getPhoneNumbers } from '../shared/loadOptions';
 import { CREDENTIALS_TYPE } from '../shared/transport';
-import { downloadMedia } from '../shared/delivery/downloadMedia';
-import { dedupeScope, seenBefore, writeDedupeState } from '../shared/delivery/dedupe';
 import { triggerProperties } from './properties';
-import { readRawBody } from '../shared/delivery/readRawBody';
+import {
+	answerDelivery,
+	type SecretSource,
+	type TriggerWebhook,
+} from '../shared/delivery/answerDelivery';
 import { actOnReceipt } from '../shared/delivery/onReceipt';
-import { receiveDelivery } from '../shared/delivery/receiveDelivery';
-import { signingSecrets, subscriptionIds } from '../shared/delivery/registrations';
-import { refuse } from '../shared/delivery/refuse';
-import { readTriggerOptions } from '../shared/delivery/triggerOptions';
 import { SECRET_FORMAT } from '../shared/delivery/signingSecret';
 import type { VerifyFailure } from '../shared/delivery/verifySignature';
 import { createSubscription, removeSubscription, subscriptionExists } from './subscription';
@@ -32,11 +29,6 @@ const INVALID_CREDENTIAL_SECRET = `Linq Trigger refused an event because the Web
 const REENCODED =
 	'Linq Trigger could not verify an event: n8n passed no raw request body, and the re-encoded JSON did not match the signature. The event was refused.';
 
-interface SecretSource {
-	secrets: string[];
-	from: 'subscription' | 'credentials';
-}
-
 function explain401(reason: VerifyFailure, source: SecretSource, reencoded: boolean): string {
 	if (reason === 'no_secret') return NO_SECRET;
 	if (reason === 'invalid_secret') {
@@ -46,17 +38,12 @@ function explain401(reason: VerifyFailure, source: SecretSource, reencoded: bool
 	return `Linq Trigger refused an event that failed signature verification (${reason}). If Linq's real events are refused, deactivate and activate the workflow so the trigger registers a subscription with a fresh secret.`;
 }
 
-/** The secrets of the trigger's own subscriptions, else the one in the credentials. */
-async function findSecrets(ctx: IWebhookFunctions, staticData: IDataObject): Promise<SecretSource> {
-	const stored = signingSecrets(staticData, ctx.getMode() === 'manual');
-	if (stored.length > 0) return { secrets: stored, from: 'subscription' };
-	const credentials = await ctx.getCredentials(CREDENTIALS_TYPE);
-	const secret = credentials.webhookSigningSecret;
-	return {
-		secrets: typeof secret === 'string' && secret.trim() !== '' ? [secret.trim()] : [],
-		from: 'credentials',
-	};
-}
+const LINQ_TRIGGER: TriggerWebhook = {
+	name: 'Linq Trigger',
+	credentialsType: CREDENTIALS_TYPE,
+	credentialSecretField: 'webhookSigningSecret',
+	explain401,
+};
 
 export class LinqTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -116,51 +103,6 @@ export class LinqTrigger implements INodeType {
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const staticData = this.getWorkflowStaticData('node');
-		const source = await findSecrets(this, staticData);
-		const body = readRawBody(this.getRequestObject());
-		const options = readTriggerOptions.call(this);
-		const subscriptions = subscriptionIds(staticData, this.getMode() === 'manual');
-		const scope = dedupeScope(this, subscriptions);
-		const nowSeconds = Math.floor(Date.now() / 1000);
-		const outcome = receiveDelivery({
-			headers: this.getHeaderData(),
-			body: body.bytes,
-			secrets: source.secrets,
-			nowSeconds,
-			dedupe: (keys) => seenBefore(scope, staticData, keys, nowSeconds),
-			filter: options.filter,
-		});
-
-		if (outcome.status === 401) {
-			return refuse(this, subscriptions, 401, explain401(outcome.reason, source, body.reencoded));
-		}
-		if (outcome.status === 400) {
-			return refuse(
-				this,
-				subscriptions,
-				400,
-				`Linq Trigger refused a signed body that is not a Linq event (${outcome.reason})`,
-			);
-		}
-
-		if (!outcome.emit) {
-			this.logger.debug(`Linq Trigger skipped an event (${outcome.reason})`);
-			return {};
-		}
-
-		// Only here, for an event that starts an execution, is the dedupe state written. Answering
-		// Linq ourselves (noWebhookResponse) makes n8n save static data before it starts the
-		// execution; otherwise n8n 2.41 clears the "changed" flag first and drops the write
-		// (docs/design.md, "Static data: who loads it, who saves it").
-		writeDedupeState(scope, staticData, nowSeconds);
-		this.getResponseObject().status(200).send('OK');
-		const item: INodeExecutionData = { json: outcome.event };
-		if (options.media && outcome.event.media.length > 0) {
-			const downloaded = await downloadMedia.call(this, outcome.event.media, options.media);
-			item.binary = downloaded.binary;
-			if (downloaded.errors.length > 0) item.json.media_download_errors = downloaded.errors;
-		}
-		return { noWebhookResponse: true, workflowData: [[item]] };
+		return await answerDelivery.call(this, LINQ_TRIGGER);
 	}
 }

@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IDataObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
 	type INodeExecutionData,
@@ -10,13 +9,12 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { downloadMedia } from '../shared/delivery/downloadMedia';
-import { dedupeScope, seenBefore, writeDedupeState } from '../shared/delivery/dedupe';
-import { readRawBody } from '../shared/delivery/readRawBody';
-import { receiveDelivery, type DeliveryScheme } from '../shared/delivery/receiveDelivery';
-import { signingSecrets, subscriptionIds } from '../shared/delivery/registrations';
-import { refuse } from '../shared/delivery/refuse';
-import { readTriggerOptions } from '../shared/delivery/triggerOptions';
+import {
+	answerDelivery,
+	type SecretSource,
+	type TriggerWebhook,
+} from '../shared/delivery/answerDelivery';
+import type { DeliveryScheme } from '../shared/delivery/receiveDelivery';
 import type { VerifyFailure } from '../shared/delivery/verifySignature';
 import { LINQ_V2 } from '../shared/v2/api';
 import { v2TriggerProperties } from './properties';
@@ -31,11 +29,6 @@ const V2_WEBHOOKS: DeliveryScheme = {
 	verify: (headers, body, secrets) => verifyV2Signature(headers, body, secrets),
 	shape: shapeV2Event,
 };
-
-interface SecretSource {
-	secrets: string[];
-	from: 'subscription' | 'credentials';
-}
 
 function explain401(reason: VerifyFailure, source: SecretSource, reencoded: boolean): string {
 	if (reason === 'no_secret') {
@@ -55,17 +48,14 @@ function explain401(reason: VerifyFailure, source: SecretSource, reencoded: bool
 	return `${NAME} refused an event whose X-Webhook-Signature matched neither the raw body nor its canonical JSON.${why} If Linq's real events are refused, deactivate and activate the workflow.`;
 }
 
-/** The secrets of the trigger's own subscriptions, else the one in the credentials. */
-async function findSecrets(ctx: IWebhookFunctions, staticData: IDataObject): Promise<SecretSource> {
-	const stored = signingSecrets(staticData, ctx.getMode() === 'manual');
-	if (stored.length > 0) return { secrets: stored, from: 'subscription' };
-	const credentials = await ctx.getCredentials(LINQ_V2.credentialsType);
-	const secret = credentials.webhookSecret;
-	return {
-		secrets: typeof secret === 'string' && secret.trim() !== '' ? [secret.trim()] : [],
-		from: 'credentials',
-	};
-}
+// With no signed timestamp, remembering event_id is the only replay protection V2 allows.
+const LINQ_V2_TRIGGER: TriggerWebhook = {
+	name: NAME,
+	credentialsType: LINQ_V2.credentialsType,
+	credentialSecretField: 'webhookSecret',
+	scheme: V2_WEBHOOKS,
+	explain401,
+};
 
 export class LinqV2LegacyTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -110,50 +100,6 @@ export class LinqV2LegacyTrigger implements INodeType {
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const staticData = this.getWorkflowStaticData('node');
-		const source = await findSecrets(this, staticData);
-		const body = readRawBody(this.getRequestObject());
-		const options = readTriggerOptions.call(this);
-		const subscriptions = subscriptionIds(staticData, this.getMode() === 'manual');
-		const scope = dedupeScope(this, subscriptions);
-		const nowSeconds = Math.floor(Date.now() / 1000);
-		const outcome = receiveDelivery({
-			headers: this.getHeaderData(),
-			body: body.bytes,
-			secrets: source.secrets,
-			nowSeconds,
-			// With no signed timestamp, remembering event_id is the only replay protection V2 allows.
-			dedupe: (keys) => seenBefore(scope, staticData, keys, nowSeconds),
-			filter: options.filter,
-			scheme: V2_WEBHOOKS,
-		});
-
-		if (outcome.status === 401) {
-			return refuse(this, subscriptions, 401, explain401(outcome.reason, source, body.reencoded));
-		}
-		if (outcome.status === 400) {
-			return refuse(
-				this,
-				subscriptions,
-				400,
-				`${NAME} refused a signed body that is not a Linq event (${outcome.reason})`,
-			);
-		}
-		if (!outcome.emit) {
-			this.logger.debug(`${NAME} skipped an event (${outcome.reason})`);
-			return {};
-		}
-
-		// Written only for an emitted event, and saved by n8n before the execution starts because
-		// we answer Linq ourselves (docs/design.md, "Static data: who loads it, who saves it").
-		writeDedupeState(scope, staticData, nowSeconds);
-		this.getResponseObject().status(200).send('OK');
-		const item: INodeExecutionData = { json: outcome.event };
-		if (options.media && outcome.event.media.length > 0) {
-			const downloaded = await downloadMedia.call(this, outcome.event.media, options.media);
-			item.binary = downloaded.binary;
-			if (downloaded.errors.length > 0) item.json.media_download_errors = downloaded.errors;
-		}
-		return { noWebhookResponse: true, workflowData: [[item]] };
+		return await answerDelivery.call(this, LINQ_V2_TRIGGER);
 	}
 }
