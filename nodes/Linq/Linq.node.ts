@@ -11,6 +11,7 @@ import {
 import { resourceProperties } from '../shared/resourceProperties';
 import { route } from '../shared/router';
 import { resumeWait, resumeWebhooks } from './actions/message/resumeWait';
+import { getFromLines } from './actions/common/fromField';
 import { resources } from './actions/resources';
 import { toolDescriptionProperties } from './actions/toolDescriptions';
 import * as loadOptions from '../shared/loadOptions';
@@ -50,7 +51,7 @@ export class Linq implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { ...listSearch }, loadOptions: { ...loadOptions } };
+	methods = { listSearch: { ...listSearch }, loadOptions: { ...loadOptions, getFromLines } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, resources);

@@ -33,17 +33,26 @@ test('getPhoneNumbers asks what the SDK asks', async () => {
 	expectSameRequest(ours, theirs);
 });
 
-test('the From fields of Chat Create and Chat Get Many use the dropdown', () => {
-	const fromFields = new Linq().description.properties.filter(
-		(property) => property.name === 'from' && property.displayOptions.show.resource[0] === 'chat',
-	);
-	expect(fromFields).toHaveLength(1);
-	expect(fromFields[0].typeOptions.loadOptionsMethod).toBe('getPhoneNumbers');
-	const filters = new Linq().description.properties.find(
-		(property) =>
-			property.name === 'filters' && property.displayOptions.show.resource[0] === 'chat',
-	);
-	expect(
-		filters.options.find((option) => option.name === 'from').typeOptions.loadOptionsMethod,
-	).toBe('getPhoneNumbers');
+test('every From picker is the one picker with Best Line: Chat Create, Chat Get Many, Capability', () => {
+	const properties = new Linq().description.properties;
+	const pickers = [];
+	const visit = (property) => {
+		if (property.name === 'from') pickers.push(property);
+		for (const option of property.options ?? []) if (option.name) visit(option);
+	};
+	properties.forEach(visit);
+	const owners = pickers.map((picker) => picker.typeOptions.loadOptionsMethod);
+	expect(owners.length).toBeGreaterThanOrEqual(4);
+	expect(new Set(owners)).toEqual(new Set(['getFromLines']));
+});
+
+test('getFromLines: Best Line first, then the lines', async () => {
+	nock(BASE_URL).get('/v3/phone_numbers').reply(200, lines);
+	const options = await new Linq().methods.loadOptions.getFromLines.call(createExecuteContext());
+	expect(options[0]).toMatchObject({ name: 'Best Line (Chosen by Linq)', value: 'best_line' });
+	expect(options.slice(1).map((option) => option.value)).toEqual([
+		'+15559990000',
+		'+15559990001',
+		'+15559990002',
+	]);
 });

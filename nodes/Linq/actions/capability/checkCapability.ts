@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
+import { textValue } from '../../../shared/textValue';
 import { linqApiRequest } from '../../../shared/transport';
+import { readFrom } from '../common/fromField';
 
 export async function checkCapability(
 	this: IExecuteFunctions,
@@ -12,8 +14,14 @@ export async function checkCapability(
 	const body: IDataObject = {
 		address: requireHandle(node, this.getNodeParameter('address', itemIndex), 'Address', itemIndex),
 	};
-	const from = this.getNodeParameter('options.from', itemIndex, '') as string;
-	if (String(from).trim() !== '') body.from = requireHandle(node, from, 'From', itemIndex);
+	const from = textValue(
+		node,
+		this.getNodeParameter('options.from', itemIndex, ''),
+		'From',
+		itemIndex,
+	);
+	if (from.trim() !== '')
+		body.from = await readFrom(this, from, [body.address as string], itemIndex);
 	return await linqApiRequest.call(this, {
 		method: 'POST',
 		path: `/v3/capability/${endpoint}`,

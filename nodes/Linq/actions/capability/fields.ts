@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { E164_EXAMPLE } from '../../../shared/handles';
-import { lineField } from '../common/lineField';
+import { fromField } from '../common/fromField';
 
 export function capabilityFields(service: string): INodeProperties[] {
 	return [
@@ -20,12 +20,7 @@ export function capabilityFields(service: string): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
-			options: [
-				lineField(
-					{ displayName: 'From Name or ID', name: 'from' },
-					'Your line to check from. Without it Linq picks one of your lines',
-				),
-			],
+			options: [fromField('Your line to check from. Without it Linq picks one of your lines')],
 		},
 	];
 }

@@ -4,6 +4,8 @@ import { requireHandle } from '../../../shared/handles';
 import { returnAllFields } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
 import { optionsField } from '../common/optionsField';
+import { textValue } from '../../../shared/textValue';
+import { fromField, readFrom } from '../common/fromField';
 import { cursorOption, listPaged } from '../common/paging';
 
 export const getManyChats: LinqOperation = {
@@ -20,15 +22,7 @@ export const getManyChats: LinqOperation = {
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				{
-					displayName: 'From Name or ID',
-					name: 'from',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getPhoneNumbers' },
-					default: '',
-					description:
-						'Only chats of this Linq number (E.164). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
+				fromField('Only chats of this Linq number'),
 				{
 					displayName: 'To',
 					name: 'to',
@@ -45,13 +39,10 @@ export const getManyChats: LinqOperation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const qs: IDataObject = {};
-		for (const [key, field] of [
-			['from', 'From'],
-			['to', 'To'],
-		] as const) {
-			const value = String(filters[key] ?? '').trim();
-			if (value) qs[key] = requireHandle(this.getNode(), value, field, itemIndex);
-		}
+		const to = textValue(this.getNode(), filters.to, 'To', itemIndex).trim();
+		if (to) qs.to = requireHandle(this.getNode(), to, 'To', itemIndex);
+		const from = textValue(this.getNode(), filters.from, 'From', itemIndex).trim();
+		if (from) qs.from = await readFrom(this, from, to ? [qs.to as string] : [], itemIndex);
 		return await listPaged.call(this, { method: 'GET', path: '/v3/chats', qs, itemIndex }, 'chats');
 	},
 };
