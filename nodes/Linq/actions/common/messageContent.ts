@@ -20,6 +20,8 @@ export interface MessageContentInput {
 	/** Media parts go before the text part instead of after it. */
 	mediaFirst?: boolean;
 	link: string;
+	/** An `imessage_app` part, already read and checked; it must be the only part. */
+	appCard?: IDataObject;
 	preferredService?: string;
 	/** `screen:confetti`, `bubble:slam`, ... */
 	effect?: string;
@@ -50,7 +52,20 @@ function isWebUrl(value: string): boolean {
 export function checkMessageContent(input: MessageContentInput): ContentProblem | undefined {
 	const text = input.text;
 	const link = input.link.trim();
-	if (!text.trim() && input.media.length === 0 && !link) {
+	if (input.appCard) {
+		if (text.trim() || input.media.length > 0 || link) {
+			return {
+				field: 'iMessage App Card',
+				message: 'iMessage App Card must be sent alone: clear Text, Media and Link',
+			};
+		}
+		if (input.preferredService && input.preferredService !== 'iMessage') {
+			return {
+				field: 'iMessage App Card',
+				message: `iMessage App Card is never sent over ${input.preferredService}: set Preferred Service to Auto or iMessage`,
+			};
+		}
+	} else if (!text.trim() && input.media.length === 0 && !link) {
 		return { field: 'Text', message: 'Text, Media and Link are all empty: give at least one' };
 	}
 	const tooLong = textTooLong(text, 'Text');
@@ -124,7 +139,9 @@ export function buildMessageContent(
 ): IDataObject {
 	const parts: IDataObject[] = [];
 	const link = input.link.trim();
-	if (link) {
+	if (input.appCard) {
+		parts.push(input.appCard);
+	} else if (link) {
 		parts.push({ type: 'link', value: link });
 	} else {
 		let uploaded = 0;

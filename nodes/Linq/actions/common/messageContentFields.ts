@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { appCardField } from './appCard';
 import { concurrencyOption } from '../../../shared/fields';
 import { optionsField } from './optionsField';
 import { pacingOption } from './pacing';
@@ -126,6 +127,7 @@ export const messageBodyFields: INodeProperties[] = [
 		description:
 			'A URL sent as a rich preview card. It must be sent alone: leave Text and Media empty. To send a URL without a card, put it in Text.',
 	},
+	appCardField,
 ];
 
 export interface MessageOptionsFlags {

@@ -18,6 +18,7 @@ import { partIndex } from './partIndex';
 import { textValue } from '../../../shared/textValue';
 import { requireId } from './requireId';
 import { readBinaryFile, type BinaryFile } from '../../../shared/binaryFile';
+import { readAppCardPart } from './appCard';
 import { checkSmsSafety } from './smsSafety';
 import { parseTextMarkup } from './textMarkup';
 import { uploadBinary } from './uploadBinary';
@@ -50,6 +51,12 @@ function readMedia(ctx: IExecuteFunctions, itemIndex: number): MediaSource[] {
 		}
 		return { source: 'url', url: textValue(node, entry.url, 'Media URL', itemIndex) };
 	});
+}
+
+/** The iMessage App Card field, when it is filled in. */
+function readAppCard(node: INode, values: unknown, itemIndex: number): IDataObject | undefined {
+	if (values === null || typeof values !== 'object' || Array.isArray(values)) return undefined;
+	return readAppCardPart(node, values as IDataObject, itemIndex);
 }
 
 /** The Text field, and with Text Formatting → Markup its decorations. */
@@ -88,6 +95,7 @@ export async function prepareMessage(
 		media: readMedia(this, itemIndex),
 		mediaFirst: options.mediaPosition === 'before',
 		link: text('link', 'Link', undefined),
+		appCard: readAppCard(node, this.getNodeParameter('appCard.card', itemIndex, null), itemIndex),
 		preferredService:
 			textValue(node, options.preferredService, 'Preferred Service', itemIndex) || undefined,
 		effect: textValue(node, options.effect, 'Effect', itemIndex) || undefined,

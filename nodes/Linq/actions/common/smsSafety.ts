@@ -94,7 +94,8 @@ export function checkSmsSafety(
 	itemIndex: number,
 ): SmsAnalysis | undefined {
 	const safety = (options.smsSafety ?? 'warn') as SmsSafety;
-	if (safety === 'off') return undefined;
+	// An app card is iMessage only: never an SMS.
+	if (safety === 'off' || input.appCard) return undefined;
 	const analysis = analyzeSms(smsText(input), input.media.length);
 	if (safety !== 'block' || input.preferredService !== 'SMS') return analysis;
 	const rules = Array.isArray(options.smsBlockRules)

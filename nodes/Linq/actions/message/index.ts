@@ -8,6 +8,7 @@ import { reactToMessage } from './react.operation';
 import { sendMessage } from './send.operation';
 import { sendAndWait } from './sendAndWait.operation';
 import { sendMessageInChat } from './sendInChat.operation';
+import { updateAppCard } from './updateAppCard.operation';
 
 export const message: LinqResource = {
 	value: 'message',
@@ -23,6 +24,7 @@ export const message: LinqResource = {
 		editMessage,
 		deleteMessage,
 		reactToMessage,
+		updateAppCard,
 	],
 	defaultOperation: 'send',
 };
