@@ -267,3 +267,64 @@ test('a revoked token fails the execution with a readable message and no secret 
 	expect(JSON.stringify(execution.data)).not.toContain('revoked-token');
 	expect(fake.calls('POST', '/v3/messages')[0].status).toBe(401);
 });
+
+test('a file uploaded once with Attachment → Upload is sent twice by its Attachment ID, never uploaded again', async () => {
+	const bytes = Buffer.from(Array.from({ length: 2048 }, (_, index) => (index * 11) % 256));
+	const upload = await runLinq(
+		{ resource: 'attachment', operation: 'upload', binaryPropertyName: 'data' },
+		{
+			body: { file: bytes.toString('base64') },
+			file: { fileName: 'menu.pdf', mimeType: 'application/pdf' },
+		},
+	);
+	await expectSuccess(upload);
+	const attachmentId = upload.body[0].attachment_id;
+	expect(Buffer.compare(fake.state.attachments.get(attachmentId).bytes, bytes)).toBe(0);
+	for (const to of [RECIPIENT, '+15557654322']) {
+		const sent = await runLinq({
+			resource: 'message',
+			operation: 'send',
+			to,
+			text: 'Our menu',
+			media: { mediaValues: [{ source: 'attachment', attachmentId }] },
+			options: { mediaPosition: 'before' },
+		});
+		await expectSuccess(sent);
+		expect(sent.body[0].sms).toMatchObject({ encoding: 'GSM-7', segments: 1, media: 1 });
+	}
+	expect(fake.calls('POST', '/v3/attachments')).toHaveLength(1);
+	const sends = fake.calls('POST', '/v3/messages');
+	expect(sends.map((call) => call.body.message.parts)).toEqual([
+		[
+			{ type: 'media', attachment_id: attachmentId },
+			{ type: 'text', value: 'Our menu' },
+		],
+		[
+			{ type: 'media', attachment_id: attachmentId },
+			{ type: 'text', value: 'Our menu' },
+		],
+	]);
+});
+
+test('a text written in markup is sent as plain text with the text_decorations Linq checks', async () => {
+	const result = await runLinq({
+		resource: 'message',
+		operation: 'send',
+		to: RECIPIENT,
+		text: '*Sale* ends _tonight_ [shake]hurry[/shake]',
+		options: { textFormat: 'markup' },
+	});
+	await expectSuccess(result);
+	const [send] = fake.calls('POST', '/v3/messages');
+	expect(send.body.message.parts).toEqual([
+		{
+			type: 'text',
+			value: 'Sale ends tonight hurry',
+			text_decorations: [
+				{ range: [0, 4], style: 'bold' },
+				{ range: [10, 17], style: 'italic' },
+				{ range: [18, 23], animation: 'shake' },
+			],
+		},
+	]);
+});

@@ -275,12 +275,49 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 		return chat;
 	}
 
+	/** As Linq documents text_decorations: in-bounds UTF-16 ranges, one style or animation each, animations overlapping nothing. */
+	function checkDecorations(value, decorations) {
+		const styles = ['bold', 'italic', 'strikethrough', 'underline'];
+		const animations = ['big', 'small', 'shake', 'nod', 'explode', 'ripple', 'bloom', 'jitter'];
+		if (!Array.isArray(decorations)) throw invalid('text_decorations must be an array');
+		for (const decoration of decorations) {
+			const [start, end] = decoration.range ?? [];
+			if (
+				!Number.isInteger(start) ||
+				!Number.isInteger(end) ||
+				start < 0 ||
+				end > value.length ||
+				start >= end
+			)
+				throw invalid(
+					`text_decorations range ${JSON.stringify(decoration.range)} is outside the text`,
+				);
+			const kinds = [decoration.style, decoration.animation].filter((kind) => kind !== undefined);
+			if (kinds.length !== 1)
+				throw invalid('each text decoration needs exactly one of style or animation');
+			if (decoration.style !== undefined && !styles.includes(decoration.style))
+				throw invalid(`unknown style ${decoration.style}`);
+			if (decoration.animation !== undefined && !animations.includes(decoration.animation))
+				throw invalid(`unknown animation ${decoration.animation}`);
+		}
+		for (const a of decorations) {
+			if (a.animation === undefined) continue;
+			for (const b of decorations) {
+				if (a !== b && a.range[0] < b.range[1] && b.range[0] < a.range[1])
+					throw invalid('an animation range overlaps another decoration');
+			}
+		}
+	}
+
 	function requireContent(body) {
 		const content = body?.message;
 		if (!content || !Array.isArray(content.parts) || content.parts.length === 0) {
 			throw invalid('message.parts is required');
 		}
 		for (const part of content.parts) {
+			if (part.type === 'text' && part.text_decorations !== undefined) {
+				checkDecorations(part.value, part.text_decorations);
+			}
 			if (part.type === 'media' && part.attachment_id) {
 				const attachment = state.attachments.get(part.attachment_id);
 				if (!attachment)
