@@ -6,8 +6,7 @@
  * field of the wrong type, is answered with 400 and the zod issues instead of being served.
  *
  * The lists of allowed values (event types, content types, reactions) are read from the SDK's
- * own source, so they follow an SDK upgrade. Parts of type `imessage_app` are not modelled: no
- * node sends one, so one would be refused here.
+ * own source, so they follow an SDK upgrade.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -40,6 +39,19 @@ const textDecoration = z
 	})
 	.strict();
 
+/** The visible layout of an iMessage app card (MessageContent.IMessageAppPart.Layout). */
+const appCardLayout = z
+	.object({
+		caption: z.string().optional(),
+		subcaption: z.string().optional(),
+		trailing_caption: z.string().optional(),
+		trailing_subcaption: z.string().optional(),
+		image_url: z.string().optional(),
+		image_title: z.string().optional(),
+		image_subtitle: z.string().optional(),
+	})
+	.strict();
+
 const part = z.discriminatedUnion('type', [
 	z
 		.object({
@@ -56,6 +68,23 @@ const part = z.discriminatedUnion('type', [
 		})
 		.strict(),
 	z.object({ type: z.literal('link'), value: z.string() }).strict(),
+	z
+		.object({
+			type: z.literal('imessage_app'),
+			app: z
+				.object({
+					bundle_id: z.string(),
+					name: z.string(),
+					team_id: z.string(),
+					app_store_id: z.number().int().optional(),
+				})
+				.strict(),
+			layout: appCardLayout,
+			fallback_text: z.string().optional(),
+			interactive: z.boolean().optional(),
+			url: z.string().optional(),
+		})
+		.strict(),
 ]);
 
 /** MessageContent in chats/chats.ts. */
@@ -145,6 +174,16 @@ const ENDPOINTS = [
 	endpoint('DELETE', /^\/v3\/messages\/[^/]+$/),
 	endpoint('GET', /^\/v3\/messages\/[^/]+\/thread$/, {
 		query: z.object({ ...page, order: z.enum(['asc', 'desc']).optional() }).strict(),
+	}),
+	endpoint('POST', /^\/v3\/messages\/[^/]+\/update$/, {
+		body: z
+			.object({
+				layout: appCardLayout,
+				fallback_text: z.string().optional(),
+				interactive: z.boolean().optional(),
+				url: z.string().optional(),
+			})
+			.strict(),
 	}),
 	endpoint('POST', /^\/v3\/messages\/[^/]+\/reactions$/, {
 		body: z
