@@ -26,6 +26,8 @@ export const TOOL_DESCRIPTIONS: Readonly<Record<string, string>> = {
 		"Deletes a message from Linq's records without unsending it from anyone's phone; needs the message ID.",
 	'message.react':
 		'Adds or removes a tapback (love, like, dislike, laugh, emphasize, question) on a message; needs the message ID and the reaction.',
+	'message.updateAppCard':
+		'Redraws an iMessage app card you sent with a new layout; needs the message ID of the card and a caption or image.',
 	'chat.create':
 		'Starts a new conversation from one of your Linq numbers with a first message; needs your number, the recipients and the text.',
 	'chat.get': 'Gets the participants, service and health of a conversation; needs the chat ID.',
@@ -56,6 +58,8 @@ export const TOOL_DESCRIPTIONS: Readonly<Record<string, string>> = {
 	'attachment.delete': 'Deletes an uploaded file from Linq for good; needs the attachment ID.',
 	'phoneNumber.getMany':
 		'Lists your Linq phone numbers with their health and call forwarding; needs nothing.',
+	'phoneNumber.getBestLine':
+		'Gets the Linq number best suited to text someone from, with a vCard link; needs nothing, optionally the recipients.',
 	'phoneNumber.update':
 		'Sets or clears where calls to one of your Linq numbers are forwarded; needs the phone number ID and the forwarding number.',
 	'participant.add':
