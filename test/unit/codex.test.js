@@ -24,11 +24,11 @@ const readmeAnchors = new Set(
 
 const nodes = manifest.n8n.nodes.map((compiled) => {
 	const source = compiled.replace(/^dist\//, '').replace(/\.js$/, '.ts');
-	const code = fs.readFileSync(path.join(root, source), 'utf8');
+	const NodeClass = Object.values(require(path.join(root, source)))[0];
 	return {
 		compiled,
 		codexFile: source.replace(/\.ts$/, '.json'),
-		name: /\bname: '([^']+)'/.exec(code)[1],
+		name: new NodeClass().description.name,
 	};
 });
 
