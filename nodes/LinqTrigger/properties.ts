@@ -1,7 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { EVENT_OPTIONS } from '../shared/delivery/events';
-import { DEFAULT_BINARY_PREFIX, DEFAULT_MAX_MEDIA_MB } from '../shared/delivery/triggerOptions';
+import {
+	allowedSendersOption,
+	binaryPropertyPrefixOption,
+	downloadMediaOption,
+	maxMediaSizeMbOption,
+	optOutMessagesOption,
+} from '../shared/delivery/triggerOptions';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -36,31 +42,9 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Allowed Senders',
-				name: 'allowedSenders',
-				type: 'string',
-				default: '',
-				placeholder: '+15551234567, +15557654321',
-				description:
-					'Only inbound events from these handles start the workflow: E.164 numbers or iMessage emails, separated by commas. Empty or * allows everyone.',
-			},
-			{
-				displayName: 'Binary Property Prefix',
-				name: 'binaryPropertyPrefix',
-				type: 'string',
-				default: DEFAULT_BINARY_PREFIX,
-				description:
-					'Downloaded media go into binary properties named with this prefix and a number: attachment_0, attachment_1, …',
-			},
-			{
-				displayName: 'Download Media',
-				name: 'downloadMedia',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to download the images, videos and files of a message into binary data. A failed download is noted on the item; the event still arrives.',
-			},
+			allowedSendersOption,
+			binaryPropertyPrefixOption,
+			downloadMediaOption,
 			{
 				displayName: 'Include Own Outbound Messages',
 				name: 'includeOwnOutbound',
@@ -77,37 +61,8 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Whether to mark the chat read (sending a read receipt where the service has them) as soon as a received message starts the workflow. A failure is noted on the item in on_receipt_errors.',
 			},
-			{
-				displayName: 'Max Media Size (MB)',
-				name: 'maxMediaSizeMb',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: DEFAULT_MAX_MEDIA_MB,
-				description:
-					'Larger files are not downloaded when Download Media is on; the item notes why',
-			},
-			{
-				displayName: 'Opt-Out Messages',
-				name: 'optOutMessages',
-				type: 'options',
-				options: [
-					{
-						name: 'Emit',
-						value: 'emit',
-						description:
-							'Start the workflow with opt_out set to true, so it can record the opt-out',
-					},
-					{
-						name: 'Skip',
-						value: 'skip',
-						description:
-							'Do not start the workflow for STOP, UNSUBSCRIBE and the other opt-out words',
-					},
-				],
-				default: 'emit',
-				description:
-					'What to do with a received message that is only an opt-out word (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT). Every item carries keyword, opt_out, opt_in and help.',
-			},
+			maxMediaSizeMbOption,
+			optOutMessagesOption,
 			{
 				displayName: 'Show Typing on Receipt',
 				name: 'showTypingOnReceipt',

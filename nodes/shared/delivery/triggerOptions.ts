@@ -1,4 +1,4 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
 import type { MediaDownloadOptions } from './downloadMedia';
 import { handleSet, type FilterOptions } from './filterEvent';
@@ -33,3 +33,62 @@ export function readTriggerOptions(this: IWebhookFunctions): TriggerOptions {
 			: DEFAULT_BINARY_PREFIX;
 	return { filter, media: { maxBytes: Math.floor(maxMb * 1_048_576), prefix } };
 }
+
+/** Options both triggers offer, with the same meaning; each node lists them in its Options. */
+export const allowedSendersOption: INodeProperties = {
+	displayName: 'Allowed Senders',
+	name: 'allowedSenders',
+	type: 'string',
+	default: '',
+	placeholder: '+15551234567, +15557654321',
+	description:
+		'Only inbound events from these handles start the workflow: E.164 numbers or iMessage emails, separated by commas. Empty or * allows everyone.',
+};
+
+export const binaryPropertyPrefixOption: INodeProperties = {
+	displayName: 'Binary Property Prefix',
+	name: 'binaryPropertyPrefix',
+	type: 'string',
+	default: DEFAULT_BINARY_PREFIX,
+	description:
+		'Downloaded media go into binary properties named with this prefix and a number: attachment_0, attachment_1, …',
+};
+
+export const downloadMediaOption: INodeProperties = {
+	displayName: 'Download Media',
+	name: 'downloadMedia',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to download the images, videos and files of a message into binary data. A failed download is noted on the item; the event still arrives.',
+};
+
+export const maxMediaSizeMbOption: INodeProperties = {
+	displayName: 'Max Media Size (MB)',
+	name: 'maxMediaSizeMb',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: DEFAULT_MAX_MEDIA_MB,
+	description: 'Larger files are not downloaded when Download Media is on; the item notes why',
+};
+
+export const optOutMessagesOption: INodeProperties = {
+	displayName: 'Opt-Out Messages',
+	name: 'optOutMessages',
+	type: 'options',
+	options: [
+		{
+			name: 'Emit',
+			value: 'emit',
+			description: 'Start the workflow with opt_out set to true, so it can record the opt-out',
+		},
+		{
+			name: 'Skip',
+			value: 'skip',
+			description: 'Do not start the workflow for STOP, UNSUBSCRIBE and the other opt-out words',
+		},
+	],
+	default: 'emit',
+	description:
+		'What to do with a received message that is only an opt-out word (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT). Every item carries keyword, opt_out, opt_in and help.',
+};
