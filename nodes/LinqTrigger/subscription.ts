@@ -13,7 +13,9 @@ import {
 } from '../shared/delivery/dedupe';
 import { canonicalHandle } from '../shared/handles';
 import {
+	forgetRegistration,
 	readRegistrations,
+	rememberRegistration,
 	writeRegistrations,
 	type Registrations,
 } from '../shared/delivery/registrations';
@@ -267,16 +269,14 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 	}
 
 	const staticData = this.getWorkflowStaticData('node');
-	const registrations = readRegistrations(staticData);
-	registrations[wanted.webhookUrl] = {
+	rememberRegistration(staticData, wanted.webhookUrl, {
 		id,
 		secret,
 		targetUrl: wanted.targetUrl,
 		events: wanted.events,
 		lines: wanted.lines,
 		test: isTestRun(this),
-	};
-	writeRegistrations(staticData, registrations);
+	});
 	return true;
 }
 
@@ -288,12 +288,10 @@ export async function removeSubscription(this: IHookFunctions): Promise<boolean>
 	const webhookUrl = this.getNodeWebhookUrl('default');
 	if (!webhookUrl) return true;
 	const staticData = this.getWorkflowStaticData('node');
-	const registrations = readRegistrations(staticData);
-	const stored = registrations[webhookUrl];
+	const stored = readRegistrations(staticData)[webhookUrl];
 	if (stored) {
 		await deleteSubscription.call(this, stored.id);
-		delete registrations[webhookUrl];
-		writeRegistrations(staticData, registrations);
+		forgetRegistration(staticData, webhookUrl);
 		return true;
 	}
 	await deleteUnverifiableSubscriptions.call(this, webhookUrl);

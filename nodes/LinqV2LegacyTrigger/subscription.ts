@@ -11,7 +11,9 @@ import {
 	forgetDedupeStatesOfSubscription,
 } from '../shared/delivery/dedupe';
 import {
+	forgetRegistration,
 	readRegistrations,
+	rememberRegistration,
 	writeRegistrations,
 	type Registrations,
 } from '../shared/delivery/registrations';
@@ -212,16 +214,14 @@ export async function createV2Subscription(this: IHookFunctions): Promise<boolea
 		});
 	}
 	const staticData = this.getWorkflowStaticData('node');
-	const registrations = readRegistrations(staticData);
-	registrations[want.webhookUrl] = {
+	rememberRegistration(staticData, want.webhookUrl, {
 		id,
 		secret,
 		targetUrl: want.webhookUrl,
 		events: want.events,
 		lines: [],
 		test: isTestRun(this),
-	};
-	writeRegistrations(staticData, registrations);
+	});
 	return true;
 }
 
@@ -230,12 +230,10 @@ export async function removeV2Subscription(this: IHookFunctions): Promise<boolea
 	const webhookUrl = this.getNodeWebhookUrl('default');
 	if (!webhookUrl) return true;
 	const staticData = this.getWorkflowStaticData('node');
-	const registrations = readRegistrations(staticData);
-	const stored = registrations[webhookUrl];
+	const stored = readRegistrations(staticData)[webhookUrl];
 	if (stored) {
 		await deleteSubscription(this, stored.id);
-		delete registrations[webhookUrl];
-		writeRegistrations(staticData, registrations);
+		forgetRegistration(staticData, webhookUrl);
 		return true;
 	}
 	await deleteOthersOnUrl(this, await listSubscriptions(this), webhookUrl);

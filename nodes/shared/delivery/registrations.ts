@@ -43,6 +43,22 @@ export function writeRegistrations(staticData: IDataObject, registrations: Regis
 	staticData.registrations = registrations;
 }
 
+/** Keeps the subscription a trigger created for one n8n webhook URL, replacing any before it. */
+export function rememberRegistration(
+	staticData: IDataObject,
+	webhookUrl: string,
+	registration: Registration,
+): void {
+	writeRegistrations(staticData, { ...readRegistrations(staticData), [webhookUrl]: registration });
+}
+
+/** Forgets the subscription kept for one n8n webhook URL, once it is gone at Linq. */
+export function forgetRegistration(staticData: IDataObject, webhookUrl: string): void {
+	const registrations = readRegistrations(staticData);
+	delete registrations[webhookUrl];
+	writeRegistrations(staticData, registrations);
+}
+
 /**
  * The secrets that may have signed a delivery: those of the subscriptions made for the same
  * kind of run (test deliveries arrive in manual mode), test or production.
