@@ -78,16 +78,15 @@ export function parseEvent(body: Buffer | string): ParseResult {
  * scheme verified; an unsigned one would let a replayer block a future event), which every
  * retry keeps, and the envelope's `event_id`, which both schemes sign as part of the body.
  * Without an `event_id` the body stands in for it: its hash is the same under both schemes,
- * so the replay is still recognised. `body` may be left out where the bytes are gone (the
- * execution step); `webhookId` and `event_id` still cover what they can.
+ * so the replay is still recognised.
  */
 export function eventKeys(
 	event: IDataObject,
 	webhookId: string | undefined,
-	body?: Buffer,
+	body: Buffer,
 ): string[] {
 	const keys = webhookId !== undefined ? [webhookId] : [];
 	if (typeof event.event_id === 'string' && event.event_id !== '') keys.push(event.event_id);
-	else if (body !== undefined) keys.push(`body:${hash('sha256', body, 'base64url')}`);
+	else keys.push(`body:${hash('sha256', body, 'base64url')}`);
 	return keys;
 }
