@@ -104,8 +104,12 @@ function check({ report, entries }) {
 	for (const path of paths) {
 		if (/^(dist\/)?(test|bench|scripts)\//.test(path)) {
 			fail(`${path} must not be shipped`);
-		} else if (path.endsWith('.ts') && !path.endsWith('.d.ts')) {
-			fail(`TypeScript source ${path} must not be shipped`);
+		} else if (path.endsWith('.ts')) {
+			fail(`TypeScript file ${path} must not be shipped (n8n loads the compiled JavaScript only)`);
+		} else if (path.endsWith('.map')) {
+			fail(
+				`source map ${path} must not be shipped (it points at sources the package does not contain)`,
+			);
 		} else if (
 			!path.startsWith('dist/') &&
 			!/^(package\.json|README(\.md)?|LICENSE(\.md)?|CHANGELOG\.md)$/i.test(path)
