@@ -196,7 +196,15 @@ describe('the node with Options → Pacing', () => {
 			},
 			items: [{ json: {} }, { json: {} }],
 		});
-		ctx.getExecutionCancelSignal = () => AbortSignal.abort(new Error('cancelled'));
+		// Cancelled while the second item waits for its slot: n8n aborts the execution's signal,
+		// which also cancels any request in flight, so it must not be aborted before the first send.
+		const controller = new AbortController();
+		ctx.getExecutionCancelSignal = () => controller.signal;
+		const sleep = pacingClock.sleep;
+		jest.spyOn(pacingClock, 'sleep').mockImplementation(async (ms, signal) => {
+			controller.abort(new Error('cancelled'));
+			return await sleep(ms, signal);
+		});
 		await expect(new Linq().execute.call(ctx)).rejects.toThrow('cancelled');
 		expect(sent).toHaveLength(1);
 	});

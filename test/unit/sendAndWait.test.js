@@ -447,7 +447,10 @@ describe('the resume URL', () => {
 		const request = { method, query, headers: delivery?.headers ?? {}, rawBody: delivery?.rawBody };
 		const ctx = createTriggerContext({
 			node: { id: NODE_ID, name: 'Linq', type: 'n8n-nodes-linqapp.linq', parameters: {} },
+			// The node's resource and operation too: n8n keeps only the parameters they display.
 			params: {
+				resource: 'message',
+				operation: 'sendAndWait',
 				responseType: 'reply',
 				approveWords: 'yes, y, confirm',
 				declineWords: 'no, n',
