@@ -1,18 +1,22 @@
 'use strict';
 /**
- * Test doubles for the n8n contexts our nodes run in. HTTP is real: requests go through n8n's
- * own request function (@n8n/backend-network, installed with n8n-core), so nock sees the exact
- * wire request and redirects are followed as n8n follows them, and the
+ * The Linq nodes' execute() run in n8n-core's own ExecuteContext (see n8nRuntime.js): parameter
+ * defaults, expressions, continue-on-fail, static data and the request helpers are n8n's. HTTP is
+ * real and goes through n8n's own request function, so nock sees the exact wire request, and the
  * Authorization header comes from the credential class's own `authenticate` definition.
  */
-const { OutboundHttp } = require('@n8n/backend-network');
-const { Container } = require('@n8n/di');
-const { NodeApiError, NodeOperationError } = require('n8n-workflow');
-const { LinqAppApi } = require('../../credentials/LinqAppApi.credentials');
-const { LinqAppV2Api } = require('../../credentials/LinqAppV2Api.credentials');
+const { ExecuteContext, LoadOptionsContext } = require('n8n-core');
+const {
+	Container,
+	fromN8nCore,
+	additionalDataFor,
+	perItemParameters,
+	runExecutionDataFor,
+	workflowFor,
+	workflowNode,
+} = require('./n8nRuntime');
 
-/** The credential classes whose `authenticate` the helpers apply, by type. */
-const CREDENTIAL_CLASSES = { linqAppApi: LinqAppApi, linqAppV2Api: LinqAppV2Api };
+const { OutboundHttp } = fromN8nCore('@n8n/backend-network');
 
 const TEST_TOKEN = 'tok_test_7f3a9c1e5b2d4f60';
 const TEST_SIGNING_SECRET = 'whsec_dGVzdC1zaWduaW5nLXNlY3JldC0xMjM0NQ==';
@@ -34,29 +38,9 @@ function defaultNode(overrides = {}) {
 	};
 }
 
-/** Resolves `={{$credentials.x}}`-style values the way n8n's generic authentication does. */
-function resolveCredentialExpression(template, credentials) {
-	if (typeof template !== 'string' || !template.startsWith('=')) return template;
-	return template
-		.slice(1)
-		.replace(/\{\{\s*\$credentials\.([A-Za-z0-9_]+)\s*\}\}/g, (_, key) =>
-			String(credentials[key] ?? ''),
-		);
-}
-
-function applyGenericAuth(credentials, options, credentialsType = 'linqAppApi') {
-	const auth = new CREDENTIAL_CLASSES[credentialsType]().authenticate;
-	const headers = { ...(options.headers || {}) };
-	for (const [key, value] of Object.entries(auth.properties.headers || {})) {
-		headers[key] = resolveCredentialExpression(value, credentials);
-	}
-	return { ...options, headers };
-}
-
 /**
  * Sends an n8n IHttpRequestOptions through n8n's own request function (the one behind
- * `helpers.httpRequest` in n8n-core 2.41), so redirects, encodings, abort signals and
- * timeouts behave in the tests as they do in n8n.
+ * `helpers.httpRequest` in n8n-core 2.41), for tests of the credential's own test request.
  */
 async function sendLikeN8n(options) {
 	return await Container.get(OutboundHttp)
@@ -64,53 +48,71 @@ async function sendLikeN8n(options) {
 		.request({ ...options });
 }
 
+/** The credential type a test's credentials belong to: V2 credentials carry an integration token. */
+function credentialTypeOf(credentials) {
+	return 'integrationToken' in credentials ? 'linqAppV2Api' : 'linqAppApi';
+}
+
+/** The node V2 credentials run by default: v2Harness.js gives the credentials, not the node. */
+function nodeFor(node, credentials) {
+	if (node) return node;
+	return credentialTypeOf(credentials) === 'linqAppV2Api'
+		? defaultNode({ name: 'Linq V2 (Legacy)', type: 'n8n-nodes-linqapp.linqV2Legacy' })
+		: defaultNode();
+}
+
 /**
- * n8n's request helpers for a context: authenticated calls get the credential's header and,
- * like n8n, wrap any failure in a NodeApiError; every request is recorded in `requests`.
+ * A logger that records what the node logged (`ctx.logs`); n8n's own writes to the console.
+ * An own property of the context, so a test may replace it.
  */
-function requestHelpers({ credentials, node, requests }) {
-	return {
-		async httpRequestWithAuthentication(credentialsType, options) {
-			if (!CREDENTIAL_CLASSES[credentialsType])
-				throw new Error(`unexpected credentials ${credentialsType}`);
-			const authed = applyGenericAuth(credentials, options, credentialsType);
-			requests.push(authed);
-			try {
-				return await sendLikeN8n(authed);
-			} catch (error) {
-				throw new NodeApiError(node, error);
-			}
-		},
-		async httpRequest(options) {
-			requests.push(options);
-			return await sendLikeN8n(options);
-		},
-		async prepareBinaryData(buffer, fileName, mimeType) {
-			return {
-				data: Buffer.from(buffer).toString('base64'),
-				mimeType: mimeType || 'application/octet-stream',
-				fileName,
-				fileSize: String(buffer.length),
-			};
-		},
+function recordingLogger(logs) {
+	const log = (level) => (message, meta) => logs.push({ level, message, meta });
+	return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+/**
+ * Records the context's unauthenticated requests in `requests` (the credentials helper records
+ * the authenticated ones), then sends them with n8n's own helper.
+ */
+function recordPlainRequests(ctx, requests) {
+	const send = ctx.helpers.httpRequest;
+	ctx.helpers.httpRequest = async (options) => {
+		requests.push(options);
+		return await send(options);
 	};
 }
 
-function getPath(object, path) {
-	return path.split('.').reduce((value, key) => (value == null ? undefined : value[key]), object);
+/**
+ * Lets a test replace one of the context's getters (`customData`) with its own value; until
+ * then the getter is n8n's.
+ */
+function replaceableGetter(ctx, name) {
+	let own = ctx;
+	while (own && !Object.getOwnPropertyDescriptor(own, name)) own = Object.getPrototypeOf(own);
+	const { get } = Object.getOwnPropertyDescriptor(own, name);
+	Object.defineProperty(ctx, name, {
+		configurable: true,
+		get: () => get.call(ctx),
+		set: (value) => Object.defineProperty(ctx, name, { value, writable: true, configurable: true }),
+	});
 }
 
 /**
- * Builds an IExecuteFunctions-like object.
- * - params: an object of node parameters, or a function (itemIndex) => object for per-item values
+ * Builds n8n-core's real ExecuteContext for the node in a one-node workflow, as n8n builds it
+ * when the node's turn comes in an execution.
+ * - params: the node's parameters, or a function (itemIndex) => parameters for values that differ
+ *   per item (they become expressions over $itemIndex, see n8nRuntime.perItemParameters)
  * - items: input items ({ json, binary? })
- * - mode, workflowId: what getMode() and getWorkflow().id answer
+ * - continueOnFail: the node's "On Error: Continue" setting
+ * - staticData: the workflow's static data (n8n keeps `global` and `node:<name>` keys in it)
+ * - mode, workflowId: the execution mode and the workflow's id
+ * The context also carries `requests` (every authenticated request sent) and `logs`.
  */
 function createExecuteContext({
 	params = {},
 	items = [{ json: {} }],
 	credentials = defaultCredentials(),
-	node = defaultNode(),
+	node,
 	continueOnFail = false,
 	executionId = 'exec-1001',
 	runIndex = 0,
@@ -119,65 +121,68 @@ function createExecuteContext({
 	workflowId = 'workflow-1',
 } = {}) {
 	const requests = [];
-	const node_ = { ...node, parameters: typeof params === 'function' ? params(0) : params };
-	const readParam = (name, itemIndex, fallback, options) => {
-		const source = typeof params === 'function' ? params(itemIndex) : params;
-		let value = getPath(source, name);
-		if (value === undefined) {
-			if (fallback === undefined) {
-				throw new Error(`Could not get parameter "${name}" (the test gave none and no fallback)`);
-			}
-			value = fallback;
-		}
-		if (options && options.extractValue && value && typeof value === 'object' && value.__rl) {
-			return value.value;
-		}
-		return value;
-	};
-
-	const ctx = {
+	const logs = [];
+	const parameters =
+		typeof params === 'function' ? perItemParameters(params, items.length) : params;
+	const stored = workflowNode({
+		...nodeFor(node, credentials),
+		parameters,
+		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	});
+	const workflow = workflowFor(stored, {
+		id: workflowId,
+		active: mode !== 'manual',
+		staticData,
+	});
+	const workflowNodeWithDefaults = workflow.getNode(stored.name);
+	const additionalData = additionalDataFor({
+		credentialsByType: { [credentialTypeOf(credentials)]: credentials },
 		requests,
-		getNode: () => node_,
-		getInputData: () => items,
-		getNodeParameter: readParam,
-		getCredentials: async () => ({ ...credentials }),
-		continueOnFail: () => continueOnFail,
-		getExecutionId: () => executionId,
-		getRunIndex: () => runIndex,
-		getWorkflowDataProxy: () => ({ $runIndex: runIndex }),
-		getMode: () => mode,
-		getInstanceId: () => 'instance-e2e-0001',
-		getWorkflow: () => ({ id: workflowId, active: mode !== 'manual' }),
-		getWorkflowStaticData: () => staticData,
-		getTimezone: () => 'UTC',
-		logger: { debug() {}, info() {}, warn() {}, error() {} },
-		helpers: {
-			...requestHelpers({ credentials, node: node_, requests }),
-			assertBinaryData(itemIndex, propertyName) {
-				const binary =
-					items[itemIndex] && items[itemIndex].binary && items[itemIndex].binary[propertyName];
-				if (!binary) {
-					throw new NodeOperationError(
-						node_,
-						`This operation expects the node's input data to contain a binary file '${propertyName}', but none was found`,
-						{ itemIndex },
-					);
-				}
-				return binary;
-			},
-			async getBinaryDataBuffer(itemIndex, propertyName) {
-				return Buffer.from(items[itemIndex].binary[propertyName].data, 'base64');
-			},
-			returnJsonArray(data) {
-				const list = Array.isArray(data) ? data : [data];
-				return list.map((json) => ({ json }));
-			},
-			constructExecutionMetaData(inputData, { itemData }) {
-				return inputData.map((item) => ({ ...item, pairedItem: itemData }));
-			},
-		},
+		executionId,
+	});
+	const runExecutionData = runExecutionDataFor(workflowNodeWithDefaults, items);
+	const inputData = { main: [items] };
+	const ctx = new ExecuteContext(
+		workflow,
+		workflowNodeWithDefaults,
+		additionalData,
+		mode,
+		runExecutionData,
+		runIndex,
+		items,
+		inputData,
+		{ node: workflowNodeWithDefaults, data: inputData, source: null },
+		[],
+	);
+	Object.defineProperty(ctx, 'logger', { value: recordingLogger(logs), writable: true });
+	replaceableGetter(ctx, 'customData');
+	recordPlainRequests(ctx, requests);
+	return Object.assign(ctx, { requests, logs });
+}
+
+/**
+ * n8n-core's real LoadOptionsContext, which n8n builds when the editor asks a node for a
+ * dropdown's options or a list search: the node as the editor currently has it (`params`).
+ */
+function createLoadOptionsContext({
+	params = {},
+	credentials = defaultCredentials(),
+	node,
+	path = 'parameters',
+} = {}) {
+	const requests = [];
+	const stored = workflowNode({ ...nodeFor(node, credentials), parameters: params });
+	const workflow = workflowFor(stored);
+	const additionalData = {
+		...additionalDataFor({
+			credentialsByType: { [credentialTypeOf(credentials)]: credentials },
+			requests,
+			executionId: undefined,
+		}),
+		currentNodeParameters: workflow.getNode(stored.name).parameters,
 	};
-	return ctx;
+	const ctx = new LoadOptionsContext(workflow, workflow.getNode(stored.name), additionalData, path);
+	return Object.assign(ctx, { requests });
 }
 
 /** A binary property as n8n stores it in an item. */
@@ -196,9 +201,12 @@ module.exports = {
 	TEST_SIGNING_SECRET,
 	binaryProperty,
 	createExecuteContext,
+	createLoadOptionsContext,
 	defaultCredentials,
 	defaultNode,
+	credentialTypeOf,
+	recordPlainRequests,
+	recordingLogger,
+	replaceableGetter,
 	sendLikeN8n,
-	applyGenericAuth,
-	requestHelpers,
 };

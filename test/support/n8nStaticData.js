@@ -2,8 +2,9 @@
 /**
  * When n8n loads and saves a workflow's static data around a webhook trigger, as read in the
  * compiled source of n8n 2.41.1 and 2.8.4 (docs/design.md, "Static data: who loads it, who
- * saves it, and where trigger state lives"). Change tracking is n8n's own: every copy is wrapped
- * by n8n-workflow's real Workflow class, so `__dataChanged` behaves exactly as in n8n.
+ * saves it, and where trigger state lives"). Change tracking is n8n's own: every copy is held by
+ * the real n8n-workflow Workflow of the n8n-core context the node runs in, so `__dataChanged`
+ * behaves exactly as in n8n.
  *
  * - The process that takes the HTTP call (main, or a webhook process in queue mode) loads the
  *   workflow row for every call, runs webhook() over its static data, and saves the whole object
@@ -63,12 +64,6 @@ function saveIfChanged(row, workflow) {
 	}
 }
 
-function withN8nStaticData(ctx, workflow) {
-	ctx.getWorkflowStaticData = (type) =>
-		workflow.getStaticData(type, type === 'node' ? ctx.getNode() : undefined);
-	return ctx;
-}
-
 /**
  * One webhook call taken by one n8n process. The row is loaded when the call is taken, so
  * calls taken before others finish work on copies that are stale by then, as in n8n.
@@ -83,11 +78,8 @@ function takeCall(
 	{ params, version = '2.41.1', execution = 'regular', mode = 'webhook' },
 ) {
 	const raw = row.load();
-	const workflow = wrap(row, raw);
-	const ctx = withN8nStaticData(
-		createTriggerContext({ params, request, workflowId: row.id, mode, staticData: raw }),
-		workflow,
-	);
+	const ctx = createTriggerContext({ params, request, workflowId: row.id, mode, staticData: raw });
+	const { workflow } = ctx;
 	async function run() {
 		const result = await trigger.webhook.call(ctx);
 		const items = result.workflowData ? result.workflowData[0] : [];
@@ -107,17 +99,16 @@ function takeCall(
 /** The execution a webhook started, with the trigger's step run where n8n runs it. */
 async function runExecution(row, trigger, items, { version, execution }) {
 	const fromWorker = execution === 'worker' && version === '2.41.1';
-	const workflow = wrap(row, fromWorker ? undefined : row.load());
 	const ctx = createExecuteContext({
 		items,
 		node: triggerNode(),
 		mode: 'webhook',
 		workflowId: row.id,
+		staticData: fromWorker ? undefined : row.load(),
 	});
-	withN8nStaticData(ctx, workflow);
 	await trigger.execute.call(ctx);
-	saveIfChanged(row, workflow);
-	return workflow;
+	saveIfChanged(row, ctx.workflow);
+	return ctx.workflow;
 }
 
 module.exports = { runExecution, takeCall, workflowRow, wrap };

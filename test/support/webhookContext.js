@@ -1,19 +1,25 @@
 'use strict';
 /**
- * Test doubles for the contexts n8n gives a webhook trigger: IHookFunctions for the
- * subscription lifecycle (checkExists, create, delete) and IWebhookFunctions for each
- * delivery. HTTP is real (the harness's axios sender), so nock sees every wire request.
- * Static data is the workflow-level object n8n keeps: pass the same one to several
- * contexts to carry state between calls, as n8n does by saving and reloading it.
+ * The trigger nodes run in n8n-core's own HookContext (subscription lifecycle: checkExists,
+ * create, delete) and WebhookContext (each delivery), see n8nRuntime.js. HTTP is real, so nock
+ * sees every wire request. Static data is the workflow-level object n8n keeps: pass the same one
+ * to several contexts to carry state between calls, as n8n does by saving and reloading it. The
+ * express request and response are the test's (`request`, and a response that records what the
+ * node wrote).
  */
 const crypto = require('crypto');
 const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
+const { HookContext, WebhookContext } = require('n8n-core');
 const {
 	TEST_SIGNING_SECRET,
+	credentialTypeOf,
 	defaultCredentials,
 	defaultNode,
-	requestHelpers,
+	recordPlainRequests,
+	recordingLogger,
+	replaceableGetter,
 } = require('./harness');
+const { additionalDataFor, workflowFor, workflowNode } = require('./n8nRuntime');
 const { signatureHeaders } = require('./webhookSignature');
 
 const PRODUCTION_URL = 'https://n8n.example.com/webhook/5f1c2d3e-trigger/webhook';
@@ -49,16 +55,6 @@ function createResponse() {
 	return response;
 }
 
-function readParameter(params, name, fallback) {
-	const value = name
-		.split('.')
-		.reduce((object, key) => (object == null ? undefined : object[key]), params);
-	if (value !== undefined) return value;
-	if (fallback === undefined)
-		throw new Error(`Could not get parameter "${name}" (the test gave none and no fallback)`);
-	return fallback;
-}
-
 const workflowIds = new WeakMap();
 
 function workflowIdFor(staticData) {
@@ -67,13 +63,27 @@ function workflowIdFor(staticData) {
 }
 
 /**
- * One context that serves as IHookFunctions and IWebhookFunctions.
+ * The webhook id and the base URL n8n would give a node whose webhook URL is `url`:
+ * `<base>/<webhookId>/webhook` (n8n-workflow's getNodeWebhookUrl).
+ */
+function webhookAddress(url) {
+	const match = /^(.*)\/([^/]+)\/webhook$/.exec(url);
+	if (!match) throw new Error(`${url} is not a webhook URL n8n would build (<base>/<id>/webhook)`);
+	return { base: match[1], webhookId: match[2] };
+}
+
+/**
+ * n8n-core's real contexts for a webhook trigger in a one-node workflow: a WebhookContext for
+ * webhook() (a delivery) that also carries HookContext's getActivationMode, getNodeWebhookUrl
+ * and getWebhookDescription for webhookMethods (checkExists, create, delete), so a test may
+ * call either with the one object. Both share the workflow, its static data and credentials.
  * - params: node parameters; staticData: the workflow static data object (shared across calls)
  * - mode: 'webhook' / 'trigger' for production, 'manual' for the editor's test listen
- * - webhookUrl: what getNodeWebhookUrl('default') answers
+ * - webhookUrl: where n8n says the node's webhook is (PRODUCTION_URL or TEST_URL)
  * - request: { headers, rawBody, body } for webhook()
- * - workflowId: what getWorkflow().id answers; by default one id per static data object, so
- *   calls that share static data are one workflow and every fresh static data a new one
+ * - workflowId: by default one id per static data object, so calls that share static data are
+ *   one workflow and every fresh static data a new one
+ * The context also carries `requests`, `logs`, `response` and `staticData`.
  */
 function createTriggerContext({
 	params = {},
@@ -88,40 +98,53 @@ function createTriggerContext({
 	const requests = [];
 	const logs = [];
 	const response = createResponse();
-	const node_ = { ...node, parameters: params };
-	const log = (level) => (message, meta) => logs.push({ level, message, meta });
-
-	const ctx = {
-		requests,
-		logs,
-		response,
-		staticData,
-		getNode: () => node_,
-		getMode: () => mode,
-		getInstanceId: () => 'instance-e2e-0001',
-		getWorkflow: () => ({ id: workflowId, active: mode !== 'manual' }),
-		getActivationMode: () => (mode === 'manual' ? 'manual' : 'activate'),
-		getNodeParameter: (name, fallback) => readParameter(params, name, fallback),
-		getCredentials: async () => ({ ...credentials }),
-		getNodeWebhookUrl: (name) => (name === 'default' ? webhookUrl : undefined),
-		getWorkflowStaticData(type) {
-			const key = type === 'node' ? `node:${node_.name}` : 'global';
-			if (staticData[key] === undefined) staticData[key] = {};
-			return staticData[key];
-		},
-		getRequestObject: () => request,
-		getHeaderData: () => request.headers,
-		getBodyData: () => request.body,
-		getResponseObject: () => response,
-		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-		helpers: {
-			...requestHelpers({ credentials, node: node_, requests }),
-			returnJsonArray(data) {
-				return (Array.isArray(data) ? data : [data]).map((json) => ({ json }));
-			},
-		},
+	const { base, webhookId } = webhookAddress(webhookUrl);
+	const isTest = base.endsWith('/webhook-test');
+	const stored = workflowNode({ ...node, webhookId, parameters: params });
+	const workflow = workflowFor(stored, { id: workflowId, active: mode !== 'manual', staticData });
+	const workflowNodeWithDefaults = workflow.getNode(stored.name);
+	const additionalData = {
+		...additionalDataFor({
+			credentialsByType: { [credentialTypeOf(credentials)]: credentials },
+			requests,
+			executionId: undefined,
+		}),
+		[isTest ? 'webhookTestBaseUrl' : 'webhookBaseUrl']: base,
+		httpRequest: request,
+		httpResponse: response,
 	};
-	return ctx;
+	const webhookData = {
+		httpMethod: 'POST',
+		node: stored.name,
+		path: 'webhook',
+		webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' },
+		workflowId,
+		isTest,
+	};
+	const hook = new HookContext(
+		workflow,
+		workflowNodeWithDefaults,
+		additionalData,
+		mode,
+		mode === 'manual' ? 'manual' : 'activate',
+		webhookData,
+	);
+	const ctx = new WebhookContext(
+		workflow,
+		workflowNodeWithDefaults,
+		additionalData,
+		mode,
+		webhookData,
+		[],
+		null,
+	);
+	for (const method of ['getActivationMode', 'getNodeWebhookUrl', 'getWebhookDescription']) {
+		ctx[method] = hook[method].bind(hook);
+	}
+	Object.defineProperty(ctx, 'logger', { value: recordingLogger(logs), writable: true });
+	replaceableGetter(ctx, 'customData');
+	recordPlainRequests(ctx, requests);
+	return Object.assign(ctx, { requests, logs, response, staticData });
 }
 
 function nowSeconds() {

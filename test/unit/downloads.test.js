@@ -8,13 +8,8 @@
 const { Readable } = require('node:stream');
 const nock = require('nock');
 const { NodeApiError } = require('n8n-workflow');
-const {
-	BASE_URL,
-	createExecuteContext,
-	requestHelpers,
-	defaultCredentials,
-	defaultNode,
-} = require('../support/harness');
+const { BASE_URL, createExecuteContext } = require('../support/harness');
+const { createTriggerContext } = require('../support/webhookContext');
 const { downloadMedia } = require('../../nodes/shared/delivery/downloadMedia');
 const { Linq } = require('../../nodes/Linq/Linq.node');
 
@@ -24,13 +19,9 @@ const ATTACHMENT = 'abc12345-1234-5678-9abc-def012345678';
 
 afterEach(() => jest.restoreAllMocks());
 
+/** The trigger's webhook context (n8n-core's), whose helpers the downloads use. */
 function webhookContext() {
-	const requests = [];
-	return {
-		requests,
-		getNode: () => defaultNode({ name: 'Linq Trigger' }),
-		helpers: requestHelpers({ credentials: defaultCredentials(), node: defaultNode(), requests }),
-	};
+	return createTriggerContext();
 }
 
 function media(url = `${CDN}/a/photo.jpg`, size = null) {

@@ -1,7 +1,7 @@
 'use strict';
 const nock = require('nock');
 const { Linq } = require('../../nodes/Linq/Linq.node');
-const { BASE_URL, TEST_TOKEN, createExecuteContext } = require('../support/harness');
+const { BASE_URL, TEST_TOKEN, createLoadOptionsContext } = require('../support/harness');
 const { sdk, captureRequest, expectSameRequest } = require('../support/oracle');
 
 const me = { handle: '+15559990000', is_me: true };
@@ -16,7 +16,7 @@ const chats = [
 ];
 
 const search = (filter, token) =>
-	new Linq().methods.listSearch.searchChats.call(createExecuteContext(), filter, token);
+	new Linq().methods.listSearch.searchChats.call(createLoadOptionsContext(), filter, token);
 
 test('lists chats by name and other participants, and hands on the cursor', async () => {
 	nock(BASE_URL, { reqheaders: { authorization: `Bearer ${TEST_TOKEN}` } })

@@ -1,7 +1,7 @@
 'use strict';
 const nock = require('nock');
 const { Linq } = require('../../nodes/Linq/Linq.node');
-const { BASE_URL, TEST_TOKEN, createExecuteContext } = require('../support/harness');
+const { BASE_URL, TEST_TOKEN, createLoadOptionsContext } = require('../support/harness');
 const { sdk, captureRequest, expectSameRequest } = require('../support/oracle');
 
 const lines = {
@@ -16,7 +16,9 @@ test('getPhoneNumbers: the From dropdown shows number and status, and takes the 
 	nock(BASE_URL, { reqheaders: { authorization: `Bearer ${TEST_TOKEN}` } })
 		.get('/v3/phone_numbers')
 		.reply(200, lines);
-	const options = await new Linq().methods.loadOptions.getPhoneNumbers.call(createExecuteContext());
+	const options = await new Linq().methods.loadOptions.getPhoneNumbers.call(
+		createLoadOptionsContext(),
+	);
 	expect(options).toEqual([
 		{ name: '+15559990000 (HEALTHY)', value: '+15559990000' },
 		{ name: '+15559990001 (AT_RISK)', value: '+15559990001' },
@@ -27,7 +29,7 @@ test('getPhoneNumbers: the From dropdown shows number and status, and takes the 
 test('getPhoneNumbers asks what the SDK asks', async () => {
 	const theirs = await captureRequest(() => sdk().phoneNumbers.list());
 	const ours = await captureRequest(
-		() => new Linq().methods.loadOptions.getPhoneNumbers.call(createExecuteContext()),
+		() => new Linq().methods.loadOptions.getPhoneNumbers.call(createLoadOptionsContext()),
 		{ reply: { body: lines } },
 	);
 	expectSameRequest(ours, theirs);
@@ -48,7 +50,9 @@ test('every From picker is the one picker with Best Line: Chat Create, Chat Get 
 
 test('getFromLines: Best Line first, then the lines', async () => {
 	nock(BASE_URL).get('/v3/phone_numbers').reply(200, lines);
-	const options = await new Linq().methods.loadOptions.getFromLines.call(createExecuteContext());
+	const options = await new Linq().methods.loadOptions.getFromLines.call(
+		createLoadOptionsContext(),
+	);
 	expect(options[0]).toMatchObject({ name: 'Best Line (Chosen by Linq)', value: 'best_line' });
 	expect(options.slice(1).map((option) => option.value)).toEqual([
 		'+15559990000',
