@@ -5,11 +5,18 @@
  * real and goes through n8n's own request function, so nock sees the exact wire request, and the
  * Authorization header comes from the credential class's own `authenticate` definition.
  */
-const { ExecuteContext, LoadOptionsContext } = require('n8n-core');
+const {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	WorkflowExecute,
+} = require('n8n-core');
+const { Workflow } = require('n8n-workflow');
 const {
 	Container,
 	fromN8nCore,
 	additionalDataFor,
+	nodeTypes,
 	perItemParameters,
 	runExecutionDataFor,
 	workflowFor,
@@ -161,6 +168,78 @@ function createExecuteContext({
 }
 
 /**
+ * Runs the node the way n8n runs a workflow: n8n-core's WorkflowExecute over the workflow
+ * Input → node, the input items pinned to Input. n8n's engine then does what it does around
+ * every node: builds its ExecuteContext, turns a thrown error into the node's error (or into the
+ * regular output with On Error: Continue), and checks the output. Options as createExecuteContext.
+ * Resolves to { output, error, run }: the node's first output, its error, n8n's IRun.
+ */
+async function runInWorkflow({
+	params = {},
+	items = [{ json: {} }],
+	credentials = defaultCredentials(),
+	node,
+	continueOnFail = false,
+	executionId = 'exec-1001',
+	mode = 'manual',
+	workflowId = 'workflow-1',
+} = {}) {
+	const requests = [];
+	const parameters =
+		typeof params === 'function' ? perItemParameters(params, items.length) : params;
+	const stored = workflowNode({
+		...nodeFor(node, credentials),
+		parameters,
+		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	});
+	const input = {
+		id: 'node-input',
+		name: 'Input',
+		type: 'n8n-nodes-linqapp-test.input',
+		typeVersion: 1,
+		position: [-200, 0],
+		parameters: {},
+	};
+	const workflow = new Workflow({
+		id: workflowId,
+		name: 'Unit test',
+		nodes: [input, stored],
+		connections: { Input: { main: [[{ node: stored.name, type: 'main', index: 0 }]] } },
+		active: mode !== 'manual',
+		nodeTypes,
+		settings: { timezone: 'UTC' },
+	});
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
+		id: workflowId,
+		name: 'Unit test',
+		nodes: Object.values(workflow.nodes),
+		connections: workflow.connectionsBySourceNode,
+		active: false,
+		settings: {},
+	});
+	const additionalData = {
+		...additionalDataFor({
+			credentialsByType: { [credentialTypeOf(credentials)]: credentials },
+			requests,
+			executionId,
+		}),
+		hooks,
+	};
+	const run = await new WorkflowExecute(additionalData, mode).run({
+		workflow,
+		startNode: workflow.getNode('Input'),
+		pinData: { Input: items },
+	});
+	const task = run.data.resultData.runData[stored.name]?.[0];
+	return {
+		output: task?.data?.main?.[0],
+		error: task?.error ?? run.data.resultData.error,
+		run,
+		requests,
+	};
+}
+
+/**
  * n8n-core's real LoadOptionsContext, which n8n builds when the editor asks a node for a
  * dropdown's options or a list search: the node as the editor currently has it (`params`).
  */
@@ -203,6 +282,7 @@ module.exports = {
 	createExecuteContext,
 	createLoadOptionsContext,
 	defaultCredentials,
+	runInWorkflow,
 	defaultNode,
 	credentialTypeOf,
 	recordPlainRequests,

@@ -17,6 +17,8 @@ const path = require('path');
 // n8n-core's InstanceSettings keeps its settings file in the user folder: a temporary one, so the
 // tests never write into ~/.n8n.
 process.env.N8N_USER_FOLDER = path.join(os.tmpdir(), 'n8n-nodes-linqapp-unit');
+// n8n's logger would print every node error a test provokes on purpose.
+process.env.N8N_LOG_LEVEL = 'silent';
 
 const { InstanceSettings } = require('n8n-core');
 const { Workflow, createRunExecutionData } = require('n8n-workflow');
@@ -44,6 +46,29 @@ const NODE_CLASSES = {
 	[`${PACKAGE}.linqV2Legacy`]: LinqV2Legacy,
 	[`${PACKAGE}.linqV2LegacyTrigger`]: LinqV2LegacyTrigger,
 };
+/**
+ * The node a test workflow starts from, like n8n's Manual Trigger: it outputs the test's input
+ * items, pinned to it as a user pins data in the editor.
+ */
+class TestInput {
+	description = {
+		displayName: 'Input',
+		name: 'input',
+		group: ['input'],
+		version: 1,
+		description: 'Outputs the pinned test items',
+		defaults: { name: 'Input' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [],
+	};
+
+	async execute() {
+		return [[]];
+	}
+}
+NODE_CLASSES['n8n-nodes-linqapp-test.input'] = TestInput;
+
 const CREDENTIAL_CLASSES = { linqAppApi: LinqAppApi, linqAppV2Api: LinqAppV2Api };
 
 const nodeTypeInstances = {};

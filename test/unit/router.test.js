@@ -3,7 +3,7 @@ jest.mock('n8n-workflow', () => require('../support/sleep').mockWorkflow());
 
 const nock = require('nock');
 const { sleeps } = require('../support/sleep');
-const { BASE_URL } = require('../support/harness');
+const { BASE_URL, runInWorkflow } = require('../support/harness');
 const { runNode } = require('../support/oracle');
 
 const CHAT = '550e8400-e29b-41d4-a716-446655440000';
@@ -19,6 +19,7 @@ const perItem = (count, make) => {
 	return (itemIndex) => list[itemIndex];
 };
 
+// These run in n8n-core's WorkflowExecute, so n8n's own On Error handling and output checks apply.
 describe('continueOnFail', () => {
 	test('an API failure becomes an { error } item paired with its input, the others go on', async () => {
 		nock(BASE_URL)
@@ -28,10 +29,16 @@ describe('continueOnFail', () => {
 			.reply(404, { code: 2001, message: 'Message not found', trace_id: 'trace-404' })
 			.get('/v3/messages/m2')
 			.reply(200, { id: 'm2' });
-		const out = await runNode(
-			perItem(3, (index) => ({ resource: 'message', operation: 'get', messageId: `m${index}` })),
-			{ items: items(3), continueOnFail: true },
-		);
+		const { output: out, error } = await runInWorkflow({
+			params: perItem(3, (index) => ({
+				resource: 'message',
+				operation: 'get',
+				messageId: `m${index}`,
+			})),
+			items: items(3),
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
 		expect(out).toHaveLength(3);
 		expect(out[0]).toEqual({ json: { id: 'm0' }, pairedItem: { item: 0 } });
 		expect(out[1].pairedItem).toEqual({ item: 1 });
@@ -50,16 +57,17 @@ describe('continueOnFail', () => {
 				paths.push(body.message.parts[0].value);
 				return { chat_id: CHAT };
 			});
-		const out = await runNode(
-			perItem(3, (index) => ({
+		const { output: out } = await runInWorkflow({
+			params: perItem(3, (index) => ({
 				resource: 'message',
 				operation: 'sendInChat',
 				chatId: { __rl: true, mode: 'id', value: CHAT },
 				text: index === 1 ? '' : `hello ${index}`,
 				options: {},
 			})),
-			{ items: items(3), continueOnFail: true },
-		);
+			items: items(3),
+			continueOnFail: true,
+		});
 		expect(paths).toEqual(['hello 0', 'hello 2']);
 		expect(out[1]).toEqual({
 			json: expect.objectContaining({ error: expect.stringContaining('Text') }),
@@ -70,9 +78,13 @@ describe('continueOnFail', () => {
 
 	test('without continueOnFail the first failing item stops the node', async () => {
 		nock(BASE_URL).get('/v3/messages/m0').reply(404, { code: 2001, message: 'gone' });
-		await expect(
-			runNode({ resource: 'message', operation: 'get', messageId: 'm0' }, { items: items(1) }),
-		).rejects.toMatchObject({ context: expect.objectContaining({ itemIndex: 0 }) });
+		const { output, error, run } = await runInWorkflow({
+			params: { resource: 'message', operation: 'get', messageId: 'm0' },
+			items: items(1),
+		});
+		expect(run.status).toBe('error');
+		expect(output).toBeUndefined();
+		expect(error).toMatchObject({ context: expect.objectContaining({ itemIndex: 0 }) });
 	});
 });
 
