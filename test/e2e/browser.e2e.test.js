@@ -262,37 +262,86 @@ maybe('the n8n editor in chromium', () => {
 			await page.screenshot({ path: path.join(SHOTS, 'linq-quick-start-send.png') });
 		}));
 
-	test('the appointment reminder example opens on the canvas with all its nodes', () =>
-		showingFailures(async () => {
-			const workflow = await n8n.api(
-				'POST',
-				'/workflows',
-				exampleWorkflow('appointment-reminder.json', { linqAppApi: suite.credentialId }),
-			);
-			await page.goto(`${n8n.origin}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
-			const nodes = page.getByTestId('canvas-node');
-			await nodes.first().waitFor({ timeout: 120_000 });
-			await expect(nodes.count()).resolves.toBe(workflow.nodes.length);
-			for (const name of ['Ask to confirm', 'Confirmed?', 'Tell the front desk']) {
-				await expect(page.getByText(name, { exact: true }).first().isVisible()).resolves.toBe(true);
-			}
-			// Node icons arrive after the nodes: community icons as images, n8n's own as inline SVG.
-			await page.waitForFunction(
-				(count) => {
-					const nodes = [...document.querySelectorAll('[data-test-id="canvas-node"]')];
-					return (
-						nodes.length >= count &&
-						nodes.every((node) => {
-							const images = [...node.querySelectorAll('img')];
-							return images.length > 0
-								? images.every((image) => image.complete && image.naturalWidth > 0)
-								: node.querySelector('svg path') !== null;
-						})
+	let openAiId;
+	/** The concierge's chat model needs an OpenAI credential to show no issue; it is never called. */
+	async function openAiCredential() {
+		openAiId ??= (
+			await n8n.rest('POST', '/credentials', {
+				name: 'OpenAI',
+				type: 'openAiApi',
+				data: { apiKey: 'sk-not-used' },
+			})
+		).id;
+		return openAiId;
+	}
+
+	// The README's canvas pictures; every example opens with all its nodes and their icons.
+	const EXAMPLES = [
+		{
+			title: 'appointment reminder',
+			file: 'appointment-reminder.json',
+			names: ['Ask to confirm', 'Confirmed?', 'Tell the front desk'],
+		},
+		{
+			title: 'AI text concierge',
+			file: 'ai-text-concierge.json',
+			names: ['AI Agent', 'Memory', 'Reply with Linq'],
+		},
+		{
+			title: 'opt-out list',
+			file: 'opt-out-list.json',
+			names: [
+				'Keyword',
+				'Sender not opted out?',
+				'Recipient not opted out?',
+				'Check before every send',
+			],
+		},
+	];
+
+	test.each(EXAMPLES)(
+		'the $title example opens on the canvas with all its nodes',
+		({ file, names }) =>
+			showingFailures(async () => {
+				const workflow = await n8n.api(
+					'POST',
+					'/workflows',
+					exampleWorkflow(file, {
+						linqAppApi: suite.credentialId,
+						openAiApi: await openAiCredential(),
+					}),
+				);
+				await page.goto(`${n8n.origin}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
+				// Sticky notes are drawn on the canvas too, but not as canvas nodes (and have no icon).
+				const count = workflow.nodes.filter(
+					(node) => node.type !== 'n8n-nodes-base.stickyNote',
+				).length;
+				const nodes = page.getByTestId('canvas-node');
+				await nodes.first().waitFor({ timeout: 120_000 });
+				await expect(nodes.count()).resolves.toBe(count);
+				for (const name of names) {
+					await expect(page.getByText(name, { exact: true }).first().isVisible()).resolves.toBe(
+						true,
 					);
-				},
-				workflow.nodes.length,
-				{ timeout: 60_000 },
-			);
-			await page.screenshot({ path: path.join(SHOTS, 'appointment-reminder.png') });
-		}));
+				}
+				// Node icons arrive after the nodes: community icons as images, n8n's own as inline SVG.
+				await page.waitForFunction(
+					(count) => {
+						const nodes = [...document.querySelectorAll('[data-test-id="canvas-node"]')];
+						return (
+							nodes.length >= count &&
+							nodes.every((node) => {
+								const images = [...node.querySelectorAll('img')];
+								return images.length > 0
+									? images.every((image) => image.complete && image.naturalWidth > 0)
+									: node.querySelector('svg path') !== null;
+							})
+						);
+					},
+					count,
+					{ timeout: 60_000 },
+				);
+				await page.screenshot({ path: path.join(SHOTS, file.replace(/\.json$/, '.png')) });
+			}),
+	);
 });
