@@ -20,7 +20,7 @@ import {
 import { actOnReceipt } from '../shared/delivery/onReceipt';
 import { SECRET_FORMAT } from '../shared/delivery/signingSecret';
 import type { VerifyFailure } from '../shared/delivery/verifySignature';
-import { createSubscription, removeSubscription, subscriptionExists } from './subscription';
+import { v3Subscription } from './subscription';
 
 const NO_SECRET =
 	"Linq Trigger refused an event because it has no signing secret to check it with. Deactivate and activate the workflow so the trigger registers its own subscription, or put the subscription's secret in the Webhook Signing Secret field of the Linq API credentials.";
@@ -77,13 +77,13 @@ export class LinqTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await subscriptionExists.call(this);
+				return await v3Subscription.checkExists.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await createSubscription.call(this);
+				return await v3Subscription.create.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return await removeSubscription.call(this);
+				return await v3Subscription.delete.call(this);
 			},
 		},
 	};

@@ -19,7 +19,7 @@ import type { VerifyFailure } from '../shared/delivery/verifySignature';
 import { LINQ_V2 } from '../shared/v2/api';
 import { v2TriggerProperties } from './properties';
 import { shapeV2Event } from './shapeV2Event';
-import { createV2Subscription, removeV2Subscription, v2SubscriptionExists } from './subscription';
+import { v2Subscription } from './subscription';
 import { V2_SECRET_MIN_LENGTH, verifyV2Signature } from './verifyV2Signature';
 
 const NAME = 'Linq V2 Trigger (Legacy)';
@@ -79,13 +79,13 @@ export class LinqV2LegacyTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await v2SubscriptionExists.call(this);
+				return await v2Subscription.checkExists.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await createV2Subscription.call(this);
+				return await v2Subscription.create.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return await removeV2Subscription.call(this);
+				return await v2Subscription.delete.call(this);
 			},
 		},
 	};
