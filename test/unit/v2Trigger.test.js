@@ -577,6 +577,23 @@ describe('subscription lifecycle (fake V2 server)', () => {
 		expect(fake.calls('POST', '/webhook_subscriptions')).toHaveLength(1);
 	});
 
+	test('a restart keeps its own subscription and deletes a second one on our URL (V2 would deliver every event twice)', async () => {
+		const staticData = {};
+		await activate(staticData);
+		const [ours] = fake.subscriptions();
+		fake.state.subscriptions.set(999, {
+			id: 999,
+			webhook_url: `${PRODUCTION_URL}?copy=1`,
+			version: 2,
+			events: ['message.received'],
+			active: true,
+			secret: 'someone-elses-secret-123',
+		});
+		await expect(hooks(staticData).checkExists()).resolves.toBe(true);
+		expect(fake.subscriptions()).toEqual([expect.objectContaining({ id: ours.id })]);
+		expect(fake.calls('POST', '/webhook_subscriptions')).toHaveLength(1);
+	});
+
 	test('a subscription deleted at Linq is created again; one on our URL whose secret we lack is deleted', async () => {
 		const staticData = {};
 		await activate(staticData);
