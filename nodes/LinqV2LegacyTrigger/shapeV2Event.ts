@@ -2,7 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { classifyKeyword } from '../shared/keywords';
 import type { LinqEvent } from '../shared/delivery/parseEvent';
-import type { MediaRef, ShapedEvent } from '../shared/delivery/shapeEvent';
+import {
+	record,
+	text,
+	type Loose,
+	type MediaRef,
+	type ShapedEvent,
+} from '../shared/delivery/shapeEvent';
 
 /**
  * One output item of the V2 trigger: the top-level fields of the Linq Trigger's items, read from
@@ -26,18 +32,6 @@ export interface V2ShapedEvent extends ShapedEvent {
 	contact_id: string | null;
 	/** Who joined or left, on participant.* events. */
 	participant: string | null;
-}
-
-type Loose = Record<string, unknown>;
-
-function record(value: unknown): Loose | undefined {
-	return value !== null && typeof value === 'object' && !Array.isArray(value)
-		? (value as Loose)
-		: undefined;
-}
-
-function text(value: unknown): string | null {
-	return typeof value === 'string' && value !== '' ? value : null;
 }
 
 /** V2 writes IDs as numbers in some payloads and as strings in others; items always hold text. */

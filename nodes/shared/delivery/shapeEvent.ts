@@ -42,15 +42,18 @@ export interface ShapedEvent extends IDataObject {
 	data: IDataObject;
 }
 
-type Loose = Record<string, unknown>;
+/** A payload object read field by field; the readers below tolerate any value in any field. */
+export type Loose = Record<string, unknown>;
 
-function record(value: unknown): Loose | undefined {
+/** The value as an object, or undefined for anything else (null, arrays, scalars). */
+export function record(value: unknown): Loose | undefined {
 	return value !== null && typeof value === 'object' && !Array.isArray(value)
 		? (value as Loose)
 		: undefined;
 }
 
-function text(value: unknown): string | null {
+/** The value when it is non-empty text, else null: items hold null, never '' or a stray type. */
+export function text(value: unknown): string | null {
 	return typeof value === 'string' && value !== '' ? value : null;
 }
 
