@@ -1,13 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { EVENT_OPTIONS } from '../shared/delivery/events';
-import {
-	allowedSendersOption,
-	binaryPropertyPrefixOption,
-	downloadMediaOption,
-	maxMediaSizeMbOption,
-	optOutMessagesOption,
-} from '../shared/delivery/triggerOptions';
+import { eventsField, triggerOptionsCollection } from '../shared/delivery/triggerOptions';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -17,15 +11,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		options: EVENT_OPTIONS,
-		default: ['message.received'],
-		description: 'The events that start the workflow. Linq sends only these to n8n.',
-	},
+	eventsField(EVENT_OPTIONS),
 	{
 		displayName: 'Lines Names or IDs',
 		name: 'lines',
@@ -35,42 +21,30 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'Your Linq numbers to listen on. Leave empty for all of them. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			allowedSendersOption,
-			binaryPropertyPrefixOption,
-			downloadMediaOption,
-			{
-				displayName: 'Include Own Outbound Messages',
-				name: 'includeOwnOutbound',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether messages, edits and reactions sent from your own lines also start the workflow. Off, a reply your workflow sends cannot start it again. Sent, Delivered, Read and Failed events always arrive when chosen.',
-			},
-			{
-				displayName: 'Mark as Read on Receipt',
-				name: 'markAsReadOnReceipt',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to mark the chat read (sending a read receipt where the service has them) as soon as a received message starts the workflow. A failure is noted on the item in on_receipt_errors.',
-			},
-			maxMediaSizeMbOption,
-			optOutMessagesOption,
-			{
-				displayName: 'Show Typing on Receipt',
-				name: 'showTypingOnReceipt',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to show the typing indicator in the chat as soon as a received message starts the workflow, until your workflow sends its reply. Direct chats only: group chats are skipped. A failure is noted on the item in on_receipt_errors.',
-			},
-		],
-	},
+	triggerOptionsCollection([
+		{
+			displayName: 'Include Own Outbound Messages',
+			name: 'includeOwnOutbound',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether messages, edits and reactions sent from your own lines also start the workflow. Off, a reply your workflow sends cannot start it again. Sent, Delivered, Read and Failed events always arrive when chosen.',
+		},
+		{
+			displayName: 'Mark as Read on Receipt',
+			name: 'markAsReadOnReceipt',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to mark the chat read (sending a read receipt where the service has them) as soon as a received message starts the workflow. A failure is noted on the item in on_receipt_errors.',
+		},
+		{
+			displayName: 'Show Typing on Receipt',
+			name: 'showTypingOnReceipt',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to show the typing indicator in the chat as soon as a received message starts the workflow, until your workflow sends its reply. Direct chats only: group chats are skipped. A failure is noted on the item in on_receipt_errors.',
+		},
+	]),
 ];

@@ -1,12 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	allowedSendersOption,
-	binaryPropertyPrefixOption,
-	downloadMediaOption,
-	maxMediaSizeMbOption,
-	optOutMessagesOption,
-} from '../shared/delivery/triggerOptions';
+import { eventsField, triggerOptionsCollection } from '../shared/delivery/triggerOptions';
 import { V2_EVENT_OPTIONS } from '../shared/v2/events';
 
 export const v2TriggerProperties: INodeProperties[] = [
@@ -17,35 +11,15 @@ export const v2TriggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		options: V2_EVENT_OPTIONS,
-		default: ['message.received'],
-		description: 'The events that start the workflow. Linq sends only these to n8n.',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			allowedSendersOption,
-			binaryPropertyPrefixOption,
-			downloadMediaOption,
-			{
-				displayName: 'Include Own Outbound Messages',
-				name: 'includeOwnOutbound',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether messages and reactions from your own lines (is_from_me) also start the workflow. Off, a reply your workflow sends cannot start it again. Message Sent and Reaction Sent always arrive when chosen.',
-			},
-			maxMediaSizeMbOption,
-			optOutMessagesOption,
-		],
-	},
+	eventsField(V2_EVENT_OPTIONS),
+	triggerOptionsCollection([
+		{
+			displayName: 'Include Own Outbound Messages',
+			name: 'includeOwnOutbound',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether messages and reactions from your own lines (is_from_me) also start the workflow. Off, a reply your workflow sends cannot start it again. Message Sent and Reaction Sent always arrive when chosen.',
+		},
+	]),
 ];

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	INodePropertyOptions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import type { MediaDownloadOptions } from './downloadMedia';
 import { handleSet, type FilterOptions } from './filterEvent';
@@ -34,8 +39,8 @@ export function readTriggerOptions(this: IWebhookFunctions): TriggerOptions {
 	return { filter, media: { maxBytes: Math.floor(maxMb * 1_048_576), prefix } };
 }
 
-/** Options both triggers offer, with the same meaning; each node lists them in its Options. */
-export const allowedSendersOption: INodeProperties = {
+/** Options both triggers offer, with the same meaning. */
+const allowedSendersOption: INodeProperties = {
 	displayName: 'Allowed Senders',
 	name: 'allowedSenders',
 	type: 'string',
@@ -45,7 +50,7 @@ export const allowedSendersOption: INodeProperties = {
 		'Only inbound events from these handles start the workflow: E.164 numbers or iMessage emails, separated by commas. Empty or * allows everyone.',
 };
 
-export const binaryPropertyPrefixOption: INodeProperties = {
+const binaryPropertyPrefixOption: INodeProperties = {
 	displayName: 'Binary Property Prefix',
 	name: 'binaryPropertyPrefix',
 	type: 'string',
@@ -54,7 +59,7 @@ export const binaryPropertyPrefixOption: INodeProperties = {
 		'Downloaded media go into binary properties named with this prefix and a number: attachment_0, attachment_1, …',
 };
 
-export const downloadMediaOption: INodeProperties = {
+const downloadMediaOption: INodeProperties = {
 	displayName: 'Download Media',
 	name: 'downloadMedia',
 	type: 'boolean',
@@ -63,7 +68,7 @@ export const downloadMediaOption: INodeProperties = {
 		'Whether to download the images, videos and files of a message into binary data. A failed download is noted on the item; the event still arrives.',
 };
 
-export const maxMediaSizeMbOption: INodeProperties = {
+const maxMediaSizeMbOption: INodeProperties = {
 	displayName: 'Max Media Size (MB)',
 	name: 'maxMediaSizeMb',
 	type: 'number',
@@ -72,7 +77,7 @@ export const maxMediaSizeMbOption: INodeProperties = {
 	description: 'Larger files are not downloaded when Download Media is on; the item notes why',
 };
 
-export const optOutMessagesOption: INodeProperties = {
+const optOutMessagesOption: INodeProperties = {
 	displayName: 'Opt-Out Messages',
 	name: 'optOutMessages',
 	type: 'options',
@@ -92,3 +97,35 @@ export const optOutMessagesOption: INodeProperties = {
 	description:
 		'What to do with a received message that is only an opt-out word (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT). Every item carries keyword, opt_out, opt_in and help.',
 };
+
+/** The Events field of a trigger, over the event types its API sends. */
+export function eventsField(options: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		options,
+		default: ['message.received'],
+		description: 'The events that start the workflow. Linq sends only these to n8n.',
+	};
+}
+
+/** A trigger's Options: the ones both triggers share and its own, alphabetical as n8n lists them. */
+export function triggerOptionsCollection(own: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			allowedSendersOption,
+			binaryPropertyPrefixOption,
+			downloadMediaOption,
+			maxMediaSizeMbOption,
+			optOutMessagesOption,
+			...own,
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
