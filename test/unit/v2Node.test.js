@@ -576,6 +576,23 @@ describe('refused before anything is sent', () => {
 		[{ resource: 'chat', operation: 'get', chatId: '12/../3' }, 'Chat ID "12/../3" is not a V2 ID'],
 		[{ resource: 'chat', operation: 'get', chatId: 'abc' }, 'Chat ID "abc" is not a V2 ID'],
 		[
+			{ resource: 'chatMessage', operation: 'get', chatId: '5', messageId: '6x' },
+			'Message ID "6x" is not a V2 ID',
+		],
+		[{ resource: 'contact', operation: 'get', contactId: '-1' }, 'Contact ID "-1" is not a V2 ID'],
+		[
+			{ resource: 'reaction', operation: 'get', reactionId: '1.5' },
+			'Reaction ID "1.5" is not a V2 ID',
+		],
+		[
+			{ resource: 'reaction', operation: 'add', messageId: 'm1', reaction: 'like' },
+			'Message ID "m1" is not a V2 ID',
+		],
+		[
+			{ resource: 'webhookSubscription', operation: 'delete', subscriptionId: 'x' },
+			'Subscription ID "x" is not a V2 ID',
+		],
+		[
 			{
 				resource: 'chat',
 				operation: 'create',

@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireV2Id } from '../../shared/v2/api';
 
 /** A required V2 ID field; V2 IDs are whole numbers. */
 export function idField(name: string, displayName: string, description: string): INodeProperties {
@@ -11,6 +13,16 @@ export function idField(name: string, displayName: string, description: string):
 		placeholder: '12345',
 		description,
 	};
+}
+
+/** The value of an ID field on one item, refused unless it is a whole number. */
+export function readId(ctx: IExecuteFunctions, itemIndex: number, field: INodeProperties): string {
+	return requireV2Id(
+		ctx.getNode(),
+		ctx.getNodeParameter(field.name, itemIndex),
+		field.displayName,
+		itemIndex,
+	);
 }
 
 export const chatIdField = idField('chatId', 'Chat ID', 'The ID of the chat, a whole number');

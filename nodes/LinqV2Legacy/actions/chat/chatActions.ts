@@ -2,8 +2,8 @@ import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { LinqOperation } from '../../../shared/operation';
 import { bodyOrSuccess } from '../../../shared/successResult';
-import { linqV2Request, requireV2Id } from '../../../shared/v2/api';
-import { chatIdField } from '../fields';
+import { linqV2Request } from '../../../shared/v2/api';
+import { chatIdField, readId } from '../fields';
 
 type ChatAction = Pick<LinqOperation, 'value' | 'name' | 'action' | 'description'> & {
 	method: IHttpRequestMethods;
@@ -17,12 +17,7 @@ function chatAction({ method, endpoint, ...display }: ChatAction): LinqOperation
 		...display,
 		properties: [chatIdField],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
-			const chatId = requireV2Id(
-				this.getNode(),
-				this.getNodeParameter('chatId', itemIndex),
-				'Chat ID',
-				itemIndex,
-			);
+			const chatId = readId(this, itemIndex, chatIdField);
 			const answer = await linqV2Request.call(this, {
 				method,
 				path: `/chats/${chatId}/${endpoint}`,

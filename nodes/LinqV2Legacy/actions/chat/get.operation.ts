@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { LinqOperation } from '../../../shared/operation';
-import { linqV2Request, requireV2Id } from '../../../shared/v2/api';
-import { chatIdField } from '../fields';
+import { linqV2Request } from '../../../shared/v2/api';
+import { chatIdField, readId } from '../fields';
 
 export const getChat: LinqOperation = {
 	value: 'get',
@@ -11,12 +11,7 @@ export const getChat: LinqOperation = {
 	description: 'Get a chat with its participants and service',
 	properties: [chatIdField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const chatId = requireV2Id(
-			this.getNode(),
-			this.getNodeParameter('chatId', itemIndex),
-			'Chat ID',
-			itemIndex,
-		);
+		const chatId = readId(this, itemIndex, chatIdField);
 		const answer = await linqV2Request.call(this, {
 			method: 'GET',
 			path: `/chats/${chatId}`,

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { requireV2Id } from '../../../shared/v2/api';
+import { chatIdField, messageIdField, readId } from '../fields';
 
 /** `/chats/{chatId}/chat_messages`, with `/{messageId}` when the operation names a message. */
 export function messagePath(
@@ -8,15 +8,6 @@ export function messagePath(
 	itemIndex: number,
 	withMessage: boolean,
 ): string {
-	const node = ctx.getNode();
-	const chatId = requireV2Id(node, ctx.getNodeParameter('chatId', itemIndex), 'Chat ID', itemIndex);
-	const base = `/chats/${chatId}/chat_messages`;
-	if (!withMessage) return base;
-	const messageId = requireV2Id(
-		node,
-		ctx.getNodeParameter('messageId', itemIndex),
-		'Message ID',
-		itemIndex,
-	);
-	return `${base}/${messageId}`;
+	const base = `/chats/${readId(ctx, itemIndex, chatIdField)}/chat_messages`;
+	return withMessage ? `${base}/${readId(ctx, itemIndex, messageIdField)}` : base;
 }

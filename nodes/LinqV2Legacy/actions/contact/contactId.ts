@@ -1,7 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { requireV2Id } from '../../../shared/v2/api';
-import { idField } from '../fields';
+import { idField, readId } from '../fields';
 
 export const contactIdField = idField(
 	'contactId',
@@ -10,11 +9,5 @@ export const contactIdField = idField(
 );
 
 export function contactPath(ctx: IExecuteFunctions, itemIndex: number): string {
-	const id = requireV2Id(
-		ctx.getNode(),
-		ctx.getNodeParameter('contactId', itemIndex),
-		'Contact ID',
-		itemIndex,
-	);
-	return `/contacts/${id}`;
+	return `/contacts/${readId(ctx, itemIndex, contactIdField)}`;
 }

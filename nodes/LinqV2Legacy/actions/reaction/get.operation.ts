@@ -1,22 +1,23 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { LinqOperation } from '../../../shared/operation';
-import { linqV2Request, requireV2Id } from '../../../shared/v2/api';
-import { idField } from '../fields';
+import { linqV2Request } from '../../../shared/v2/api';
+import { idField, readId } from '../fields';
+
+const reactionIdField = idField(
+	'reactionId',
+	'Reaction ID',
+	'The ID of the reaction, a whole number',
+);
 
 export const getReaction: LinqOperation = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get a reaction',
 	description: 'Get a reaction by its ID, as reaction events name it',
-	properties: [idField('reactionId', 'Reaction ID', 'The ID of the reaction, a whole number')],
+	properties: [reactionIdField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const reactionId = requireV2Id(
-			this.getNode(),
-			this.getNodeParameter('reactionId', itemIndex),
-			'Reaction ID',
-			itemIndex,
-		);
+		const reactionId = readId(this, itemIndex, reactionIdField);
 		const answer = await linqV2Request.call(this, {
 			method: 'GET',
 			path: `/chat_message_reactions/${reactionId}`,

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { LinqOperation } from '../../../shared/operation';
-import { linqV2Request, requireV2Id } from '../../../shared/v2/api';
-import { messageIdField } from '../fields';
+import { linqV2Request } from '../../../shared/v2/api';
+import { messageIdField, readId } from '../fields';
 
 const REACTIONS = ['love', 'like', 'dislike', 'laugh', 'emphasize', 'question'];
 
@@ -27,13 +27,7 @@ function reactOperation(operation: 'add' | 'remove'): LinqOperation {
 		description: `${verb} a love, like, dislike, laugh, emphasize or question reaction ${operation === 'add' ? 'to' : 'from'} a message`,
 		properties: [messageIdField, reactionField],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
-			const node = this.getNode();
-			const messageId = requireV2Id(
-				node,
-				this.getNodeParameter('messageId', itemIndex),
-				'Message ID',
-				itemIndex,
-			);
+			const messageId = readId(this, itemIndex, messageIdField);
 			const type = this.getNodeParameter('reaction', itemIndex) as string;
 			const answer = await linqV2Request.call(this, {
 				method: 'POST',

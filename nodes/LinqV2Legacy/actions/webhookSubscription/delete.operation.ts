@@ -2,7 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { LinqOperation } from '../../../shared/operation';
 import { bodyOrSuccess } from '../../../shared/successResult';
-import { linqV2Request, requireV2Id } from '../../../shared/v2/api';
+import { linqV2Request } from '../../../shared/v2/api';
+import { readId } from '../fields';
 import { subscriptionIdField } from './subscriptionFields';
 
 export const deleteSubscription: LinqOperation = {
@@ -12,12 +13,7 @@ export const deleteSubscription: LinqOperation = {
 	description: 'Stop the deliveries of a subscription for good',
 	properties: [subscriptionIdField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const id = requireV2Id(
-			this.getNode(),
-			this.getNodeParameter('subscriptionId', itemIndex),
-			'Subscription ID',
-			itemIndex,
-		);
+		const id = readId(this, itemIndex, subscriptionIdField);
 		const answer = await linqV2Request.call(this, {
 			method: 'DELETE',
 			path: `/webhook_subscriptions/${id}`,

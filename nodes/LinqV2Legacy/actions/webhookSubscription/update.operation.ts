@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { LinqOperation } from '../../../shared/operation';
-import { linqV2Request, requireV2Id } from '../../../shared/v2/api';
+import { linqV2Request } from '../../../shared/v2/api';
+import { readId } from '../fields';
 import { subscriptionBody, subscriptionFields, subscriptionIdField } from './subscriptionFields';
 
 export const updateSubscription: LinqOperation = {
@@ -11,12 +12,7 @@ export const updateSubscription: LinqOperation = {
 	description: 'Change the URL, events or state of a subscription (V2 needs all of them again)',
 	properties: [subscriptionIdField, ...subscriptionFields],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const id = requireV2Id(
-			this.getNode(),
-			this.getNodeParameter('subscriptionId', itemIndex),
-			'Subscription ID',
-			itemIndex,
-		);
+		const id = readId(this, itemIndex, subscriptionIdField);
 		const answer = await linqV2Request.call(this, {
 			method: 'PUT',
 			path: `/webhook_subscriptions/${id}`,
