@@ -8,7 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { resourceProperties } from '../shared/resourceProperties';
+import { resourceField, resourceProperties } from '../shared/resourceProperties';
 import { route } from '../shared/router';
 import { resumeWait, resumeWebhooks } from './actions/message/resumeWait';
 import { getFromLines } from './actions/common/fromField';
@@ -34,18 +34,7 @@ export class Linq implements INodeType {
 		webhooks: resumeWebhooks,
 		waitingNodeTooltip: 'Waiting for the reply or for the approval link to be opened',
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resources.map((resource) => ({
-					name: resource.name,
-					value: resource.value,
-					description: resource.description,
-				})),
-				default: 'message',
-			},
+			resourceField(resources, 'message'),
 			...resources.flatMap(resourceProperties),
 			...toolDescriptionProperties(resources),
 		],

@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resourceProperties } from '../shared/resourceProperties';
+import { resourceField, resourceProperties } from '../shared/resourceProperties';
 import { route } from '../shared/router';
 import { resources } from './actions/resources';
 import { getPhoneNumberIds, getPhoneNumbers } from './methods/loadOptions';
@@ -26,21 +26,7 @@ export class LinqV2Legacy implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'linqAppV2Api', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resources.map((resource) => ({
-					name: resource.name,
-					value: resource.value,
-					description: resource.description,
-				})),
-				default: 'chatMessage',
-			},
-			...resources.flatMap(resourceProperties),
-		],
+		properties: [resourceField(resources, 'chatMessage'), ...resources.flatMap(resourceProperties)],
 	};
 
 	methods = { loadOptions: { getPhoneNumbers, getPhoneNumberIds } };

@@ -40,3 +40,19 @@ export function resourceProperties(resource: LinqResource): INodeProperties[] {
 	);
 	return [operationField, ...fields];
 }
+
+/** The Resource dropdown of an action node, opening on `defaultResource`. */
+export function resourceField(resources: LinqResource[], defaultResource: string): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources.map((resource) => ({
+			name: resource.name,
+			value: resource.value,
+			description: resource.description,
+		})),
+		default: defaultResource,
+	};
+}
