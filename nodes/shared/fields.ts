@@ -32,3 +32,29 @@ export const concurrencyOption: INodeProperties = {
 	description:
 		'How many input items to process at the same time. Raise it to send long lists faster; output order stays the input order.',
 };
+
+/** The n8n "Filters" collection of an operation, its entries sorted by name. */
+export function filtersField(filters: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [...filters].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** Oldest First or Newest First, sent as `asc` or `desc`. */
+export function sortOrderOption(displayName: string, name: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		options: [
+			{ name: 'Oldest First', value: 'asc' },
+			{ name: 'Newest First', value: 'desc' },
+		],
+		default: 'asc',
+	};
+}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
-import { returnAllFields } from '../../../shared/fields';
+import { filtersField, returnAllFields } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
 import { optionsField } from '../common/optionsField';
 import { textValue } from '../../../shared/textValue';
@@ -15,25 +15,17 @@ export const getManyChats: LinqOperation = {
 	description: 'List chats, optionally only those of one of your numbers or with one participant',
 	properties: [
 		...returnAllFields,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				fromField('Only chats of this Linq number'),
-				{
-					displayName: 'To',
-					name: 'to',
-					type: 'string',
-					default: '',
-					placeholder: '+15551234567',
-					description:
-						'Only chats with this participant: an E.164 phone number or an email address',
-				},
-			],
-		},
+		filtersField([
+			fromField('Only chats of this Linq number'),
+			{
+				displayName: 'To',
+				name: 'to',
+				type: 'string',
+				default: '',
+				placeholder: '+15551234567',
+				description: 'Only chats with this participant: an E.164 phone number or an email address',
+			},
+		]),
 		optionsField([cursorOption]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
+import { filtersField } from '../../../shared/fields';
 import { linqApiRequest } from '../../../shared/transport';
 import { lineField } from '../common/lineField';
 import type { LinqOperation } from '../../../shared/operation';
@@ -12,19 +13,12 @@ export const getContactCard: LinqOperation = {
 	description:
 		'Get the contact card (name and photo shared with recipients) of one of your lines, or of every line. Returns one item per card.',
 	properties: [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				lineField(
-					{ displayName: 'Phone Number Name or ID', name: 'phoneNumber' },
-					'Only the card of this line',
-				),
-			],
-		},
+		filtersField([
+			lineField(
+				{ displayName: 'Phone Number Name or ID', name: 'phoneNumber' },
+				'Only the card of this line',
+			),
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const line = this.getNodeParameter('filters.phoneNumber', itemIndex, '') as string;

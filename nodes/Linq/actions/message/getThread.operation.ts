@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { returnAllFields } from '../../../shared/fields';
+import { returnAllFields, sortOrderOption } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
 import { optionsField } from '../common/optionsField';
 import { cursorOption, listPaged } from '../common/paging';
@@ -15,19 +15,7 @@ export const getMessageThread: LinqOperation = {
 	properties: [
 		messageIdField,
 		...returnAllFields,
-		optionsField([
-			cursorOption,
-			{
-				displayName: 'Order',
-				name: 'order',
-				type: 'options',
-				options: [
-					{ name: 'Oldest First', value: 'asc' },
-					{ name: 'Newest First', value: 'desc' },
-				],
-				default: 'asc',
-			},
-		]),
+		optionsField([cursorOption, sortOrderOption('Order', 'order')]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const order = this.getNodeParameter('options.order', itemIndex, '') as string;

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { returnAllFields } from '../../../shared/fields';
+import { filtersField, returnAllFields, sortOrderOption } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
 import { textValue } from '../../../shared/textValue';
 import { linqV2RequestAllItems } from '../../../shared/v2/pages';
@@ -15,39 +15,23 @@ export const getManyMessages: LinqOperation = {
 	properties: [
 		chatIdField,
 		...returnAllFields,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Sent After',
-					name: 'after',
-					type: 'dateTime',
-					default: '',
-					description: 'Only messages sent after this moment',
-				},
-				{
-					displayName: 'Sent Before',
-					name: 'before',
-					type: 'dateTime',
-					default: '',
-					description: 'Only messages sent before this moment',
-				},
-				{
-					displayName: 'Sort',
-					name: 'sort',
-					type: 'options',
-					options: [
-						{ name: 'Oldest First', value: 'asc' },
-						{ name: 'Newest First', value: 'desc' },
-					],
-					default: 'asc',
-				},
-			],
-		},
+		filtersField([
+			{
+				displayName: 'Sent After',
+				name: 'after',
+				type: 'dateTime',
+				default: '',
+				description: 'Only messages sent after this moment',
+			},
+			{
+				displayName: 'Sent Before',
+				name: 'before',
+				type: 'dateTime',
+				default: '',
+				description: 'Only messages sent before this moment',
+			},
+			sortOrderOption('Sort', 'sort'),
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const node = this.getNode();
