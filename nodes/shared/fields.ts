@@ -33,6 +33,31 @@ export const concurrencyOption: INodeProperties = {
 		'How many input items to process at the same time. Raise it to send long lists faster; output order stays the input order.',
 };
 
+/** The required, multi-line Text of a message or an edit. */
+export function requiredTextField(description: string): INodeProperties {
+	return {
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		description,
+	};
+}
+
+/** The n8n "Options" collection of an operation, its entries sorted by name. */
+export function optionsField(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
 /** The n8n "Filters" collection of an operation, its entries sorted by name. */
 export function filtersField(filters: INodeProperties[]): INodeProperties {
 	return {

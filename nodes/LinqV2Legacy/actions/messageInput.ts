@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { readBinaryFile, type BinaryFile } from '../../shared/binaryFile';
+import { requiredTextField } from '../../shared/fields';
 import { isHttpsUrl } from '../../shared/httpsUrl';
 import { itemIdempotencyKey } from '../../shared/idempotency';
 import { requireText } from '../../shared/requireText';
@@ -24,15 +25,7 @@ export interface V2Message {
 	files: BinaryFile[];
 }
 
-export const textField: INodeProperties = {
-	displayName: 'Text',
-	name: 'text',
-	type: 'string',
-	typeOptions: { rows: 4 },
-	required: true,
-	default: '',
-	description: 'The message text, up to 10,000 characters',
-};
+export const textField = requiredTextField('The message text, up to 10,000 characters');
 
 /** The options every V2 send has; Chat → Create adds its Display Name. */
 export const messageOptions: INodeProperties[] = [

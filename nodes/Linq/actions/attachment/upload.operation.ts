@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { optionsField } from '../common/optionsField';
+import { optionsField } from '../../../shared/fields';
 import { readBinaryFile } from '../../../shared/binaryFile';
 import { uploadBinary } from '../common/uploadBinary';
 import type { LinqOperation } from '../../../shared/operation';

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requireHandle } from '../../../shared/handles';
-import { filtersField, returnAllFields } from '../../../shared/fields';
+import { filtersField, optionsField, returnAllFields } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
-import { optionsField } from '../common/optionsField';
 import { textValue } from '../../../shared/textValue';
 import { fromField, readFrom } from '../common/fromField';
 import { cursorOption, listPaged } from '../common/paging';

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { appCardField } from './appCard';
-import { concurrencyOption } from '../../../shared/fields';
-import { optionsField } from './optionsField';
+import { concurrencyOption, optionsField } from '../../../shared/fields';
 import { pacingOption } from './pacing';
 import { smsSafetyOptions } from './smsSafety';
 import { stopTypingOption } from './stopTyping';

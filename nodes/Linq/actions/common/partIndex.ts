@@ -1,4 +1,21 @@
-import { NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INode,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+/** Which part of a multipart message an operation targets. */
+export function partIndexOption(purpose: string): INodeProperties {
+	return {
+		displayName: 'Part Index',
+		name: 'partIndex',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: `Which part of the message to ${purpose}, counting from 0`,
+	};
+}
 
 /** A part index option: unset, or a whole number from 0 (Linq would turn "abc" into null). */
 export function partIndex(

@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
-import { optionsField, partIndexOption } from '../common/optionsField';
-import { readPartIndexOption } from '../common/partIndex';
+import { optionsField, requiredTextField } from '../../../shared/fields';
+import { partIndexOption, readPartIndexOption } from '../common/partIndex';
 import { textTooLong, textValue } from '../../../shared/textValue';
 import type { LinqOperation } from '../../../shared/operation';
 import { messageIdField, messagePath, readMessageId } from './fields';
@@ -15,15 +15,7 @@ export const editMessage: LinqOperation = {
 		'Replace the text of a sent message part. iMessage allows up to 5 edits within 15 minutes of sending.',
 	properties: [
 		messageIdField,
-		{
-			displayName: 'Text',
-			name: 'text',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			required: true,
-			default: '',
-			description: 'The new text, up to 10,000 characters',
-		},
+		requiredTextField('The new text, up to 10,000 characters'),
 		optionsField([partIndexOption('edit')]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

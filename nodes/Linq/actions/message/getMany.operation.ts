@@ -1,9 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { chatLocatorField, chatPath, readChatId } from '../common/chatLocator';
-import { returnAllFields } from '../../../shared/fields';
+import { optionsField, returnAllFields } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
-import { optionsField } from '../common/optionsField';
 import { cursorOption, listPaged } from '../common/paging';
 
 export const getManyMessages: LinqOperation = {

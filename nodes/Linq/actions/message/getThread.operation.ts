@@ -1,8 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { returnAllFields, sortOrderOption } from '../../../shared/fields';
+import { optionsField, returnAllFields, sortOrderOption } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
-import { optionsField } from '../common/optionsField';
 import { cursorOption, listPaged } from '../common/paging';
 import { messageIdField, messagePath, readMessageId } from './fields';
 

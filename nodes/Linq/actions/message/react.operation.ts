@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { linqApiRequest } from '../../../shared/transport';
-import { optionsField, partIndexOption } from '../common/optionsField';
-import { readPartIndexOption } from '../common/partIndex';
+import { optionsField } from '../../../shared/fields';
+import { partIndexOption, readPartIndexOption } from '../common/partIndex';
 import { textValue } from '../../../shared/textValue';
 import type { LinqOperation } from '../../../shared/operation';
 import { messageIdField, messagePath, readMessageId } from './fields';

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { optionsField } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
 import { linqApiRequest } from '../../../shared/transport';
 import {
@@ -8,7 +9,6 @@ import {
 	readAppCardBehaviour,
 	readAppCardLayout,
 } from '../common/appCard';
-import { optionsField } from '../common/optionsField';
 import { messageIdField, messagePath, readMessageId } from './fields';
 
 export const updateAppCard: LinqOperation = {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { optionsField } from '../../../shared/fields';
 import { linqApiRequest } from '../../../shared/transport';
-import { optionsField } from '../common/optionsField';
 import type { LinqOperation } from '../../../shared/operation';
 import { eventsField, phoneNumbersField, targetUrlField } from './fields';
 import { subscriptionBody } from './subscriptionBody';

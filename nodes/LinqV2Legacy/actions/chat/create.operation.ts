@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireHandles } from '../../../shared/handles';
-import { concurrencyOption } from '../../../shared/fields';
+import { concurrencyOption, optionsField } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
 import { textValue } from '../../../shared/textValue';
 import { linqV2Request } from '../../../shared/v2/api';
@@ -43,16 +43,7 @@ export const createChat: LinqOperation = {
 				'Recipients: phone numbers (E.164; US 10-digit numbers get +1) or iMessage emails, separated by commas. More than one makes a group chat.',
 		},
 		textField,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [...messageOptions, concurrencyOption, displayNameOption].sort((a, b) =>
-				a.displayName.localeCompare(b.displayName),
-			),
-		},
+		optionsField([...messageOptions, concurrencyOption, displayNameOption]),
 	],
 	concurrent: true,
 	async execute(this: IExecuteFunctions, itemIndex: number) {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { requiredTextField } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
 import { requireText } from '../../../shared/requireText';
 import { linqV2Request } from '../../../shared/v2/api';
@@ -11,19 +12,7 @@ export const editMessage: LinqOperation = {
 	name: 'Edit',
 	action: 'Edit a message',
 	description: 'Change the text of a message you sent',
-	properties: [
-		chatIdField,
-		messageIdField,
-		{
-			displayName: 'Text',
-			name: 'text',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			required: true,
-			default: '',
-			description: 'The new text',
-		},
-	],
+	properties: [chatIdField, messageIdField, requiredTextField('The new text')],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const path = messagePath(this, itemIndex, true);
 		const text = requireText(

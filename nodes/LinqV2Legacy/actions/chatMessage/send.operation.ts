@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { LinqOperation } from '../../../shared/operation';
 import { linqV2Request } from '../../../shared/v2/api';
 import { encodeMultipart } from '../../../shared/v2/multipart';
-import { concurrencyOption } from '../../../shared/fields';
+import { concurrencyOption, optionsField } from '../../../shared/fields';
 import { chatIdField } from '../fields';
 import { messageOptions, messageParts, readV2Message, textField } from '../messageInput';
 import { messagePath } from './messagePath';
@@ -13,20 +13,7 @@ export const sendMessage: LinqOperation = {
 	name: 'Send',
 	action: 'Send a message in a chat',
 	description: 'Send text, with files or file URLs, into an existing chat',
-	properties: [
-		chatIdField,
-		textField,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [...messageOptions, concurrencyOption].sort((a, b) =>
-				a.displayName.localeCompare(b.displayName),
-			),
-		},
-	],
+	properties: [chatIdField, textField, optionsField([...messageOptions, concurrencyOption])],
 	concurrent: true,
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const path = messagePath(this, itemIndex, false);

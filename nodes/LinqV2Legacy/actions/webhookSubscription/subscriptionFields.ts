@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { optionsField } from '../../../shared/fields';
 import { isHttpsUrl } from '../../../shared/httpsUrl';
 import { requireText } from '../../../shared/requireText';
 import { textValue } from '../../../shared/textValue';
@@ -36,31 +37,24 @@ export const subscriptionFields: INodeProperties[] = [
 		options: V2_EVENT_OPTIONS,
 		default: ['message.received'],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Active',
-				name: 'active',
-				type: 'boolean',
-				default: true,
-				description: 'Whether Linq delivers events to this subscription',
-			},
-			{
-				displayName: 'Secret',
-				name: 'secret',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description:
-					'Linq signs every delivery with it (X-Webhook-Signature). At least 16 characters; Linq never shows it again, so keep it, for example in the Webhook Secret of your Linq V2 (Legacy) API credentials.',
-			},
-		],
-	},
+	optionsField([
+		{
+			displayName: 'Active',
+			name: 'active',
+			type: 'boolean',
+			default: true,
+			description: 'Whether Linq delivers events to this subscription',
+		},
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Linq signs every delivery with it (X-Webhook-Signature). At least 16 characters; Linq never shows it again, so keep it, for example in the Webhook Secret of your Linq V2 (Legacy) API credentials.',
+		},
+	]),
 ];
 
 const MIN_SECRET = 16;
