@@ -19,6 +19,7 @@ const {
 	signDelivery,
 } = require('../support/webhookContext');
 const { messageEventV2 } = require('../support/linqEvents');
+const { REFUSAL_LOG_INTERVAL_MS, refusalToLog } = require('../../nodes/shared/delivery/refusalLog');
 const { keyOf, legacySignature, standardSignature } = require('../support/webhookSignature');
 
 afterEach(() => jest.restoreAllMocks());
@@ -270,6 +271,27 @@ describe('refusals are logged at a bounded rate', () => {
 		const two = await deliver(forged());
 		expect(one.ctx.logs.filter((line) => line.level === 'warn')).toHaveLength(1);
 		expect(two.ctx.logs.filter((line) => line.level === 'warn')).toHaveLength(1);
+	});
+
+	test('a registration is its node, run mode and subscriptions, whatever their ids contain', () => {
+		const at = Date.UTC(2026, 11, 2, 9, 0, 0);
+		const registration = {
+			workflowId: 'w1',
+			nodeId: 'n1',
+			test: false,
+			subscriptions: ['sub_a', 'sub_b'],
+		};
+		expect(refusalToLog(registration, at)).toBe(0);
+		expect(refusalToLog({ ...registration }, at + 1)).toBeUndefined();
+		for (const other of [
+			{ ...registration, test: true },
+			{ ...registration, subscriptions: ['sub_a'] },
+			{ ...registration, subscriptions: ['sub_a,sub_b'] },
+			{ ...registration, nodeId: 'n1\nfalse' },
+		]) {
+			expect(refusalToLog(other, at + 2)).toBe(0);
+		}
+		expect(refusalToLog(registration, at + REFUSAL_LOG_INTERVAL_MS)).toBe(1);
 	});
 });
 

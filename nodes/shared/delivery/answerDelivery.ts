@@ -72,17 +72,12 @@ export async function answerDelivery(
 	});
 
 	if (outcome.status === 401) {
-		return refuse(
-			this,
-			subscriptions,
-			401,
-			trigger.explain401(outcome.reason, source, body.reencoded),
-		);
+		return refuse(this, scope, 401, trigger.explain401(outcome.reason, source, body.reencoded));
 	}
 	if (outcome.status === 400) {
 		return refuse(
 			this,
-			subscriptions,
+			scope,
 			400,
 			`${trigger.name} refused a signed body that is not a Linq event (${outcome.reason})`,
 		);

@@ -260,10 +260,18 @@ interface LiveState {
 	state: DedupeState;
 }
 
+/**
+ * A scope as a Map key: Maps compare objects by identity, so value-equal scopes need one string.
+ * JSON of the fields cannot confuse two scopes, whatever the ids contain.
+ */
+export function scopeKey(scope: DedupeScope): string {
+	return JSON.stringify([scope.workflowId, scope.nodeId, scope.test, scope.subscriptions]);
+}
+
 const liveStates = new Map<string, LiveState>();
 
 function liveState(scope: DedupeScope, staticData: IDataObject, nowSeconds: number): DedupeState {
-	const key = JSON.stringify([scope.workflowId, scope.nodeId, scope.test, scope.subscriptions]);
+	const key = scopeKey(scope);
 	const saved = readSavedState(staticData.dedupe);
 	let live = liveStates.get(key);
 	if (live === undefined) {

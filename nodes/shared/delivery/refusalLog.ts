@@ -4,7 +4,10 @@
  * minute and counts the rest; the next logged line says how many were left out. Timestamps, not
  * timers: a count is reported with the next refusal after its minute, never on its own.
  * At most MAX_TRACKED registrations are remembered (least recently refused dropped first).
+ * A registration is the dedupe scope: the same node, run mode and subscriptions.
  */
+import { type DedupeScope, scopeKey } from './dedupe';
+
 export const REFUSAL_LOG_INTERVAL_MS = 60_000;
 const MAX_TRACKED = 1_000;
 
@@ -18,10 +21,11 @@ interface Budget {
 const budgets = new Map<string, Budget>();
 
 /**
- * Called on every refusal of the registration `key`. Returns the number of earlier refusals that
- * were not logged when this one is to be logged, or undefined when it is only counted.
+ * Called on every refusal for `registration`. Returns the number of earlier refusals that were
+ * not logged when this one is to be logged, or undefined when it is only counted.
  */
-export function refusalToLog(key: string, nowMs: number): number | undefined {
+export function refusalToLog(registration: DedupeScope, nowMs: number): number | undefined {
+	const key = scopeKey(registration);
 	const budget = budgets.get(key);
 	budgets.delete(key);
 	if (

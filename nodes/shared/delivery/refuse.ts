@@ -1,5 +1,6 @@
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import type { DedupeScope } from './dedupe';
 import { refusalToLog } from './refusalLog';
 
 export function answer(
@@ -12,18 +13,15 @@ export function answer(
 }
 
 /**
- * Answers a refused delivery and logs why, at most once a minute per registration: the node, test
- * or production, and the subscriptions it verifies with (refusalLog.ts).
+ * Answers a refused delivery and logs why, at most once a minute per registration (refusalLog.ts).
  */
 export function refuse(
 	ctx: IWebhookFunctions,
-	subscriptions: readonly string[],
+	registration: DedupeScope,
 	status: 400 | 401,
 	why: string,
 ): IWebhookResponseData {
-	const mode = ctx.getMode() === 'manual' ? 'test' : 'production';
-	const key = `${ctx.getWorkflow().id ?? ''}\n${ctx.getNode().id}\n${mode}\n${subscriptions.join(',')}`;
-	const unlogged = refusalToLog(key, Date.now());
+	const unlogged = refusalToLog(registration, Date.now());
 	if (unlogged !== undefined) {
 		ctx.logger.warn(
 			unlogged > 0

@@ -106,7 +106,7 @@ async function linqDelivery(
 	if (outcome.status === 401) {
 		return refuse(
 			ctx,
-			subscriptions,
+			scope,
 			401,
 			`Linq Send and Wait refused a delivery that failed signature verification (${outcome.reason})`,
 		);
@@ -114,7 +114,7 @@ async function linqDelivery(
 	if (outcome.status === 400) {
 		return refuse(
 			ctx,
-			subscriptions,
+			scope,
 			400,
 			`Linq Send and Wait refused a signed body that is not a Linq event (${outcome.reason})`,
 		);
