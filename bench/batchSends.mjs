@@ -14,7 +14,7 @@ import { median, round, verdict } from './lib/stats.mjs';
 const require = createRequire(import.meta.url);
 require('./lib/loadTypeScript.cjs').registerTypeScript();
 const { createExecuteContext, defaultCredentials } = require('../test/support/harness.js');
-const { startFakeLinq } = require('../test/support/fakeLinq.js');
+const { startFakeLinq } = require('../test/support/fakeLinq');
 
 const LATENCY_MS = 50;
 const TARGET_SPEEDUP = 8;

@@ -17,7 +17,7 @@ import { median, percentile, round } from './lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
 const { buildAndPack } = require('../scripts/lib/packageInstall.cjs');
-const { startFakeLinq, messageEvent } = require('../test/support/fakeLinq.js');
+const { startFakeLinq, messageEvent } = require('../test/support/fakeLinq');
 const { createInstance } = require('../test/e2e/support/n8nInstance.js');
 const { actionWorkflow } = require('../test/e2e/support/workflows.js');
 const { waitFor } = require('../test/e2e/support/waitFor.js');

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { messageEvent } = require('../test/support/fakeLinq.js');
+const { messageEvent } = require('../test/support/fakeLinq');
 const { startLinqE2e } = require('../test/e2e/support/linqE2e.js');
 const { triggerWorkflow } = require('../test/e2e/support/workflows.js');
 const { waitFor } = require('../test/e2e/support/waitFor.js');

@@ -16,7 +16,7 @@ import { inboundStream } from './lib/signedStream.mjs';
 import { percentile, round } from './lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
-const { messageEvent, signDelivery } = require('../test/support/fakeLinq.js');
+const { messageEvent, signDelivery } = require('../test/support/fakeLinq');
 const { startLinqE2e } = require('../test/e2e/support/linqE2e.js');
 const { triggerWorkflow } = require('../test/e2e/support/workflows.js');
 const { waitFor } = require('../test/e2e/support/waitFor.js');

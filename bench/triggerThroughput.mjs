@@ -16,7 +16,7 @@ import { inboundStream, realisticStream } from './lib/signedStream.mjs';
 import { median, percentile, round, verdict } from './lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
-const { startFakeLinq } = require('../test/support/fakeLinq.js');
+const { startFakeLinq } = require('../test/support/fakeLinq');
 const { createInstance } = require('../test/e2e/support/n8nInstance.js');
 const { triggerWorkflow } = require('../test/e2e/support/workflows.js');
 const { waitFor } = require('../test/e2e/support/waitFor.js');

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { messageEvent, signDelivery, LINES } = require('../../test/support/fakeLinq.js');
+const { messageEvent, signDelivery, LINES } = require('../../test/support/fakeLinq');
 
 const SENDERS = Array.from(
 	{ length: 50 },
