@@ -7,7 +7,7 @@
  * the schema does not declare.
  */
 const spec = require('../fixtures/linqV2OpenApi.json');
-const { parseMultipart } = require('./fakeLinqV2');
+const { parseMultipart, formValues, flatFormValues } = require('./multipart');
 
 const PREFIX = '/api/partner/v2';
 
@@ -74,22 +74,6 @@ function check(value, schema, where) {
 	return problems;
 }
 
-/** Multipart fields as the nested object their Rails-style names describe. */
-function nest(fields) {
-	const out = {};
-	for (const field of fields) {
-		const value = field.fileName === undefined ? field.value : field;
-		const isList = field.name.endsWith('[]');
-		const keys = (isList ? field.name.slice(0, -2) : field.name).replace(/\]/g, '').split('[');
-		let target = out;
-		for (const key of keys.slice(0, -1)) target = target[key] ??= {};
-		const last = keys[keys.length - 1];
-		if (isList) (target[last] ??= []).push(value);
-		else target[last] = value;
-	}
-	return out;
-}
-
 /**
  * Checks a captured request `{method, path, searchParams: [[k, v]], contentType, rawBody}`
  * against the reference and returns the problems found (empty = it is a documented request).
@@ -140,17 +124,11 @@ function specProblems(request) {
 		const multipartSchema = content['multipart/form-data']?.schema;
 		if (multipartSchema) {
 			// Field names are the schema's property names, such as message[attachments][].
-			const flat = {};
-			for (const field of fields) {
-				const value = field.fileName === undefined ? field.value : field;
-				if (field.name.endsWith('[]')) (flat[field.name] ??= []).push(value);
-				else flat[field.name] = value;
-			}
-			return [...problems, ...check(flat, multipartSchema, 'body')];
+			return [...problems, ...check(flatFormValues(fields), multipartSchema, 'body')];
 		}
 		const jsonSchema = content['application/json']?.schema;
 		if (!jsonSchema) return [...problems, `${template} takes no multipart body`];
-		return [...problems, ...check(nest(fields), jsonSchema, 'body')];
+		return [...problems, ...check(formValues(fields), jsonSchema, 'body')];
 	}
 	const schema = content['application/json']?.schema;
 	if (!schema) return [...problems, `${template} takes no JSON body`];
