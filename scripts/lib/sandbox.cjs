@@ -1,7 +1,7 @@
 'use strict';
 /**
  * The sandbox of `npm run dev -- --sandbox`: the fake Linq from the test suite
- * (test/support/fakeLinq.js) on a fixed loopback port, seeded through its own API with the lines
+ * (test/support/fakeLinq/) on a fixed loopback port, seeded through its own API with the lines
  * and conversations of a small business, and a "Linq (sandbox)" credential that points at it.
  * `npm run sandbox:event` then sends signed events into the chats seeded here.
  */
