@@ -16,12 +16,13 @@ import { inboundStream } from './lib/signedStream.mjs';
 import { percentile, round } from './lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
-const { messageEvent, signDelivery } = require('../test/support/fakeLinq');
+const { messageEvent } = require('../test/support/fakeLinq');
 const { startLinqE2e } = require('../test/e2e/support/linqE2e.js');
 const { triggerWorkflow } = require('../test/e2e/support/workflows.js');
 const { waitFor } = require('../test/e2e/support/waitFor.js');
 const { startQueueCluster } = require('../test/queue/support/queueCluster.js');
 const { stopAll, stopOnSignals } = require('../test/queue/support/cleanup.js');
+const { signedFor, postDelivery: post, pooled } = require('../test/queue/support/deliveries.js');
 
 const SENDERS = Number(process.env.LINQ_BENCH_QUEUE_SENDERS) || 10;
 const DUPLICATE_EVENTS = 20;
@@ -71,42 +72,6 @@ async function settle(cluster, workflowId, atLeast = 0, { giveUpMs = 60_000 } = 
 			return ended && Date.now() - changedAt > giveUpMs ? stats : undefined;
 		},
 		{ timeoutMs: 900_000, intervalMs: 1_000, what: `${atLeast} executions to settle` },
-	);
-}
-
-function signedFor(subscription, event) {
-	const target = new URL(subscription.target_url);
-	const body = JSON.stringify(event);
-	return {
-		path: `${target.pathname}${target.search}`,
-		body,
-		headers: signDelivery({
-			secret: subscription.signing_secret,
-			body,
-			eventType: event.event_type,
-			subscriptionId: subscription.id,
-		}),
-	};
-}
-
-async function post(origin, delivery) {
-	const response = await fetch(`${origin}${delivery.path}`, {
-		method: 'POST',
-		headers: delivery.headers,
-		body: delivery.body,
-		signal: AbortSignal.timeout(60_000),
-	});
-	await response.text();
-	return response.status;
-}
-
-/** Runs `task(index)` for 0..count-1 with at most `limit` at once. */
-async function pooled(count, limit, task) {
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: Math.min(limit, count) }, async () => {
-			while (next < count) await task(next++);
-		}),
 	);
 }
 

@@ -7,11 +7,12 @@
  */
 const crypto = require('node:crypto');
 
-const { messageEvent, signDelivery } = require('../support/fakeLinq');
+const { messageEvent } = require('../support/fakeLinq');
 const { startLinqE2e } = require('../e2e/support/linqE2e');
 const { actionWorkflow, triggerWorkflow } = require('../e2e/support/workflows');
 const { waitFor } = require('../e2e/support/waitFor');
 const { startQueueCluster } = require('./support/queueCluster');
+const { signedFor, postDelivery, pooled } = require('./support/deliveries');
 
 const SENDER = '+15557654321';
 /**
@@ -85,48 +86,11 @@ function countByEvent(executions, events) {
 	return counts;
 }
 
-/** The signed bytes and headers Linq would send for `event`, to the subscription's path. */
-function signed(event) {
-	const subscription = fake.subscriptions()[0];
-	const target = new URL(subscription.target_url);
-	const body = JSON.stringify(event);
-	return {
-		path: `${target.pathname}${target.search}`,
-		body,
-		headers: signDelivery({
-			secret: subscription.signing_secret,
-			body,
-			eventType: event.event_type,
-			subscriptionId: subscription.id,
-		}),
-	};
-}
+/** The signed delivery of `event` to the trigger's one subscription. */
+const signed = (event) => signedFor(fake.subscriptions()[0], event);
 
 /** POSTs a delivery to one webhook process; resolves to the HTTP status. */
-async function post(target, delivery) {
-	const response = await fetch(`${target.origin}${delivery.path}`, {
-		method: 'POST',
-		headers: delivery.headers,
-		body: delivery.body,
-		signal: AbortSignal.timeout(60_000),
-	});
-	await response.text();
-	return response.status;
-}
-
-/** Runs `task(index)` for 0..count-1 with at most `limit` running at once. */
-async function pooled(count, limit, task) {
-	const results = new Array(count);
-	let next = 0;
-	const lanes = Array.from({ length: Math.min(limit, count) }, async () => {
-		while (next < count) {
-			const index = next++;
-			results[index] = await task(index);
-		}
-	});
-	await Promise.all(lanes);
-	return results;
-}
+const post = (webhookProcess, delivery) => postDelivery(webhookProcess.origin, delivery);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const newEvents = (count, label) =>
