@@ -2,11 +2,15 @@
 /**
  * What PostgreSQL and Redis need from the machine: their Debian binaries (installed with apt
  * when missing and we are root), and, when we are root, an unprivileged user to run them as
- * (PostgreSQL refuses to run as root). Nothing here touches the machine's own services.
+ * (PostgreSQL refuses to run as root), and starting one until it answers. Nothing here touches
+ * the machine's own services.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+
+const { startDetached, tail } = require('../../../scripts/lib/n8nProcess.cjs');
+const { waitFor } = require('../../e2e/support/waitFor');
 
 const isRoot = () => process.getuid?.() === 0;
 
@@ -92,4 +96,42 @@ function ownedFolder(folder) {
 	return giveToServerUser(folder);
 }
 
-module.exports = { requireServerBinaries, unprivileged, ownedFolder, giveToServerUser };
+/**
+ * Starts `server` (from unprivileged()) in its own process group, tied to `tiedTo`, and waits
+ * until `ready()` is true. If it exits or is not ready within `timeoutMs`, it is stopped and the
+ * error carries the tail of its log. Resolves to the process handle.
+ */
+async function startServer({ name, server, cwd, logFile, tiedTo, ready, what, timeoutMs }) {
+	const handle = startDetached({
+		command: server.command,
+		args: server.args,
+		cwd,
+		logFile,
+		tiedTo,
+	});
+	let gone = false;
+	handle.exited.then(() => {
+		gone = true;
+	});
+	try {
+		await waitFor(
+			async () => {
+				if (gone) throw new Error(`${name} exited`);
+				return await ready();
+			},
+			{ what, timeoutMs, intervalMs: 200 },
+		);
+	} catch (error) {
+		await handle.stop(5_000);
+		throw new Error(`${error.message}\n${tail(logFile)}`);
+	}
+	return handle;
+}
+
+module.exports = {
+	requireServerBinaries,
+	unprivileged,
+	ownedFolder,
+	giveToServerUser,
+	startServer,
+};

@@ -9,10 +9,8 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { startDetached, tail } = require('../../../scripts/lib/n8nProcess.cjs');
 const { freePort } = require('../../e2e/support/n8nInstance');
-const { waitFor } = require('../../e2e/support/waitFor');
-const { giveToServerUser, ownedFolder, unprivileged } = require('./debianServer');
+const { giveToServerUser, ownedFolder, startServer, unprivileged } = require('./debianServer');
 
 const USER = 'n8n';
 const DATABASE = 'postgres';
@@ -64,34 +62,23 @@ async function startPostgres({ pgBin, folder }) {
 		'-c',
 		'max_connections=200',
 	]);
-	const handle = startDetached({
-		command: server.command,
-		args: server.args,
+	const handle = await startServer({
+		name: 'PostgreSQL',
+		server,
 		cwd: home,
 		logFile,
 		tiedTo: { pid: process.pid, folder },
+		ready: () => {
+			execFileSync(
+				path.join(pgBin, 'pg_isready'),
+				['-h', '127.0.0.1', '-p', String(port), '-U', USER, '-d', DATABASE],
+				{ stdio: 'ignore' },
+			);
+			return true;
+		},
+		what: `PostgreSQL on port ${port}`,
+		timeoutMs: 60_000,
 	});
-	let gone = false;
-	handle.exited.then(() => {
-		gone = true;
-	});
-	try {
-		await waitFor(
-			() => {
-				if (gone) throw new Error('PostgreSQL exited');
-				execFileSync(
-					path.join(pgBin, 'pg_isready'),
-					['-h', '127.0.0.1', '-p', String(port), '-U', USER, '-d', DATABASE],
-					{ stdio: 'ignore' },
-				);
-				return true;
-			},
-			{ what: `PostgreSQL on port ${port}`, timeoutMs: 60_000, intervalMs: 200 },
-		);
-	} catch (error) {
-		await handle.stop(5_000);
-		throw new Error(`${error.message}\n${tail(logFile)}`);
-	}
 	return {
 		handle,
 		logFile,

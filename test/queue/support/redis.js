@@ -7,10 +7,8 @@
 const net = require('node:net');
 const path = require('node:path');
 
-const { startDetached, tail } = require('../../../scripts/lib/n8nProcess.cjs');
 const { freePort } = require('../../e2e/support/n8nInstance');
-const { waitFor } = require('../../e2e/support/waitFor');
-const { ownedFolder, unprivileged } = require('./debianServer');
+const { ownedFolder, startServer, unprivileged } = require('./debianServer');
 
 /** Resolves true when the server answers PING with PONG. */
 function ping(port) {
@@ -48,29 +46,16 @@ async function startRedis({ redisServer, folder }) {
 		'--daemonize',
 		'no',
 	]);
-	const handle = startDetached({
-		command: server.command,
-		args: server.args,
+	const handle = await startServer({
+		name: 'redis-server',
+		server,
 		cwd: home,
 		logFile,
 		tiedTo: { pid: process.pid },
+		ready: () => ping(port),
+		what: `Redis on port ${port}`,
+		timeoutMs: 30_000,
 	});
-	let gone = false;
-	handle.exited.then(() => {
-		gone = true;
-	});
-	try {
-		await waitFor(
-			async () => {
-				if (gone) throw new Error('redis-server exited');
-				return await ping(port);
-			},
-			{ what: `Redis on port ${port}`, timeoutMs: 30_000, intervalMs: 200 },
-		);
-	} catch (error) {
-		await handle.stop(5_000);
-		throw new Error(`${error.message}\n${tail(logFile)}`);
-	}
 	return {
 		handle,
 		logFile,
