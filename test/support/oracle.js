@@ -7,28 +7,25 @@
  *   const ourReq = await captureRequest(() => runNode({ resource: 'chat', operation: 'get', ... }));
  *   expect(ourReq).toEqual(sdkReq);   // or expectSameRequest(ourReq, sdkReq)
  */
-const nock = require('nock');
 const { default: LinqSdk } = require('@linqapp/sdk');
 const { Linq } = require('../../nodes/Linq/Linq.node');
 const { BASE_URL, TEST_TOKEN, createExecuteContext } = require('./harness');
 const { contractIssues } = require('./linqContract');
-
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const { interceptAll } = require('./nockCapture');
 
 function sdk() {
 	return new LinqSdk({ apiKey: TEST_TOKEN, baseURL: BASE_URL, maxRetries: 0 });
 }
 
-function parseBody(body) {
-	if (body === undefined || body === null || body === '') return undefined;
-	if (typeof body === 'string') {
-		try {
-			return JSON.parse(body);
-		} catch {
-			return body;
-		}
+/** A JSON body parsed, another body as text, no body as undefined. */
+function parseBody(rawBody) {
+	if (rawBody.length === 0) return undefined;
+	const text = rawBody.toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
 	}
-	return body;
 }
 
 /**
@@ -38,29 +35,21 @@ function parseBody(body) {
  */
 async function captureRequest(fn, { reply = { status: 200, body: {} }, all = false } = {}) {
 	const captured = [];
-	const scope = nock(BASE_URL).persist();
-	for (const method of METHODS) {
-		scope[method](() => true).reply(function (uri, body) {
-			const url = new URL(uri, 'http://x');
-			const request = {
-				method: this.req.method.toUpperCase(),
-				path: url.pathname.replace(new URL(BASE_URL).pathname, ''),
-				query: Object.fromEntries(url.searchParams.entries()),
-				body: parseBody(body),
-				headers: this.req.headers,
-			};
-			captured.push(request);
-			request.contractIssues = contractIssues(request.method, request.path, request);
-			if (request.contractIssues.length > 0) return [400, { issues: request.contractIssues }];
-			const answer = typeof reply === 'function' ? reply(request) : reply;
-			return [answer.status ?? 200, answer.body ?? {}];
-		});
-	}
-	try {
-		await fn();
-	} finally {
-		nock.cleanAll();
-	}
+	const basePath = new URL(BASE_URL).pathname;
+	await interceptAll(BASE_URL, fn, (sent) => {
+		const request = {
+			method: sent.method,
+			path: sent.url.pathname.replace(basePath, ''),
+			query: Object.fromEntries(sent.url.searchParams.entries()),
+			body: parseBody(sent.rawBody),
+			headers: sent.headers,
+		};
+		captured.push(request);
+		request.contractIssues = contractIssues(request.method, request.path, request);
+		if (request.contractIssues.length > 0) return [400, { issues: request.contractIssues }];
+		const answer = typeof reply === 'function' ? reply(request) : reply;
+		return [answer.status ?? 200, answer.body ?? {}];
+	});
 	if (captured.length === 0) throw new Error('no request reached the API');
 	return all ? captured : captured[0];
 }
