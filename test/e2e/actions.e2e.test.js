@@ -7,6 +7,7 @@ const { LINES } = require('../support/fakeLinq');
 const { startLinqE2e } = require('./support/linqE2e');
 const { actionWorkflow, LINQ_NODE_TYPE, LINQ_TRIGGER_TYPE } = require('./support/workflows');
 const { waitFor } = require('./support/waitFor');
+const { callWhenLive, executionsOf } = require('./support/runs');
 
 const RECIPIENT = '+15557654321';
 
@@ -50,16 +51,7 @@ async function runLinq(parameters, { body = {}, file, credential = credentialId 
 		}),
 	);
 	await n8n.api('POST', `/workflows/${workflow.id}/activate`);
-	// Activation is asynchronous in n8n 2.x: the production URL answers 404 until it is live.
-	let first;
-	await waitFor(
-		async () => {
-			first = await n8n.request('POST', `/webhook/${webhookPath}`, { body });
-			return first.status !== 404 || !/not registered/i.test(first.text);
-		},
-		{ what: `webhook ${webhookPath} to be registered` },
-	);
-	return { ...first, workflowId: workflow.id };
+	return { ...(await callWhenLive(n8n, webhookPath, body)), workflowId: workflow.id };
 }
 
 /** Fails with the execution's own error, which says more than the webhook's 500. */
@@ -75,13 +67,8 @@ async function expectSuccess(result) {
 async function lastExecution(workflowId) {
 	return await waitFor(
 		async () => {
-			const list = await n8n.api(
-				'GET',
-				`/executions?workflowId=${workflowId}&includeData=true&limit=5`,
-			);
-			const done = list.data.filter(
-				(execution) => execution.finished || execution.status === 'error',
-			);
+			const list = await executionsOf(n8n, workflowId, { limit: 5 });
+			const done = list.filter((execution) => execution.finished || execution.status === 'error');
 			return done[0];
 		},
 		{ what: `an execution of workflow ${workflowId}` },

@@ -8,6 +8,7 @@ const { messageEvent, LINES } = require('../support/fakeLinq');
 const { startLinqE2e } = require('./support/linqE2e');
 const { triggerWorkflow } = require('./support/workflows');
 const { waitFor } = require('./support/waitFor');
+const { executionsOf, settledExecutions, nodeItems } = require('./support/runs');
 
 const SENDER = '+15557654321';
 
@@ -37,13 +38,7 @@ afterAll(async () => {
 	await suite?.dispose();
 });
 
-async function executions() {
-	const list = await n8n.api(
-		'GET',
-		`/executions?workflowId=${workflow.id}&includeData=true&limit=100`,
-	);
-	return list.data;
-}
+const executions = () => executionsOf(n8n, workflow.id);
 
 async function activate() {
 	await n8n.api('POST', `/workflows/${workflow.id}/activate`);
@@ -63,17 +58,7 @@ async function barrier(expected) {
 		messageEvent({ from: SENDER, text: `barrier ${expected}` }),
 	);
 	expect(delivery.status).toBe(200);
-	const all = await waitFor(
-		async () => {
-			const list = await executions();
-			return list.length >= expected &&
-				list.every((execution) => execution.finished || execution.stoppedAt)
-				? list
-				: undefined;
-		},
-		{ what: `${expected} executions` },
-	);
-	return all;
+	return await settledExecutions(n8n, workflow.id, expected);
 }
 
 test('activating the workflow creates exactly one subscription at the production URL with ?version=2026-02-03', async () => {
@@ -90,14 +75,11 @@ test('a signed message.received starts exactly one execution with the documented
 	const event = messageEvent({ from: SENDER, to: LINES[0], text: 'Hi there' });
 	const delivery = await fake.deliver(fake.subscriptions()[0], event);
 	expect(delivery.status).toBe(200);
-	const [execution] = await waitFor(
-		async () => {
-			const list = await executions();
-			return list.length === 1 && list[0].finished ? list : undefined;
-		},
-		{ what: 'the execution of the delivery' },
-	);
-	const items = execution.data.resultData.runData['Linq Trigger'][0].data.main[0];
+	const all = await settledExecutions(n8n, workflow.id, 1, {
+		what: 'the execution of the delivery',
+	});
+	expect(all).toHaveLength(1);
+	const items = nodeItems(all[0]);
 	expect(items).toHaveLength(1);
 	expect(items[0].json).toMatchObject({
 		event_type: 'message.received',
@@ -142,12 +124,11 @@ test('an outbound message (our own send echoed back) starts no execution by defa
 	expect(delivery.status).toBe(200);
 	const all = await barrier(3);
 	expect(all).toHaveLength(3);
-	expect(
-		all.map(
-			(execution) =>
-				execution.data.resultData.runData['Linq Trigger'][0].data.main[0][0].json.direction,
-		),
-	).toEqual(['inbound', 'inbound', 'inbound']);
+	expect(all.map((execution) => nodeItems(execution)[0].json.direction)).toEqual([
+		'inbound',
+		'inbound',
+		'inbound',
+	]);
 });
 
 test('deactivating the workflow deletes the subscription', async () => {

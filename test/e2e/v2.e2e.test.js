@@ -8,6 +8,7 @@ const { v2MessageEvent, V2_LINES } = require('../support/fakeLinqV2');
 const { startLinqV2E2e } = require('./support/linqV2E2e');
 const { actionWorkflow, triggerWorkflow, V2 } = require('./support/workflows');
 const { waitFor } = require('./support/waitFor');
+const { callWhenLive, settledExecutions, nodeItems } = require('./support/runs');
 
 const SENDER = '+15557654321';
 
@@ -41,14 +42,7 @@ async function runV2(parameters) {
 		}),
 	);
 	await n8n.api('POST', `/workflows/${workflow.id}/activate`);
-	let answer;
-	await waitFor(
-		async () => {
-			answer = await n8n.request('POST', `/webhook/${webhookPath}`, { body: {} });
-			return answer.status !== 404 || !/not registered/i.test(answer.text);
-		},
-		{ what: `webhook ${webhookPath} to be registered` },
-	);
+	const answer = await callWhenLive(n8n, webhookPath);
 	expect(answer.status).toBe(200);
 	return answer.body;
 }
@@ -110,14 +104,6 @@ describe('Linq V2 Trigger (Legacy)', () => {
 	let workflow;
 	let webhookId;
 
-	async function executions() {
-		const list = await n8n.api(
-			'GET',
-			`/executions?workflowId=${workflow.id}&includeData=true&limit=50`,
-		);
-		return list.data;
-	}
-
 	test('activation creates exactly one subscription, at the production URL, with its own secret', async () => {
 		workflow = await n8n.api(
 			'POST',
@@ -150,14 +136,11 @@ describe('Linq V2 Trigger (Legacy)', () => {
 		const event = v2MessageEvent({ from: SENDER, line: V2_LINES[0], text: 'Is my order ready?' });
 		const delivery = await fake.deliver(subscription, event);
 		expect(delivery.status).toBe(200);
-		const [execution] = await waitFor(
-			async () => {
-				const list = await executions();
-				return list.length === 1 && list[0].finished ? list : undefined;
-			},
-			{ what: 'the execution of the delivery' },
-		);
-		const items = execution.data.resultData.runData['Linq Trigger'][0].data.main[0];
+		const first = await settledExecutions(n8n, workflow.id, 1, {
+			what: 'the execution of the delivery',
+		});
+		expect(first).toHaveLength(1);
+		const items = nodeItems(first[0]);
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({
 			event_type: 'message.received',
@@ -190,15 +173,7 @@ describe('Linq V2 Trigger (Legacy)', () => {
 			},
 		);
 		expect(canonical.status).toBe(200);
-		const all = await waitFor(
-			async () => {
-				const list = await executions();
-				return list.length >= 2 && list.every((entry) => entry.finished || entry.stoppedAt)
-					? list
-					: undefined;
-			},
-			{ what: 'two executions' },
-		);
+		const all = await settledExecutions(n8n, workflow.id, 2);
 		expect(all).toHaveLength(2);
 	});
 
@@ -220,15 +195,7 @@ describe('Linq V2 Trigger (Legacy)', () => {
 			{ what: 'the webhook to answer after the restart' },
 		);
 		expect(delivery.status).toBe(200);
-		await waitFor(
-			async () => {
-				const list = await executions();
-				return list.length >= 3 && list.every((entry) => entry.finished || entry.stoppedAt)
-					? list
-					: undefined;
-			},
-			{ what: 'the execution after the restart' },
-		);
+		await settledExecutions(n8n, workflow.id, 3, { what: 'the execution after the restart' });
 		expect(fake.subscriptions()).toEqual([
 			expect.objectContaining({ id: before.id, secret: before.secret }),
 		]);
