@@ -8,13 +8,16 @@
 const http = require('node:http');
 const https = require('node:https');
 
-/** Routes as `[method, pattern, handler(params, ctx)]`, tried in the order they were added. */
-function createRouter() {
+/**
+ * Routes as `[method, pattern, handler(params, ctx)]`, tried in the order they were added. Each
+ * of `registrations` (one per resource module) adds its routes with `router.get(pattern, handler)` and the like.
+ */
+function createRouter(...registrations) {
 	const routes = [];
 	const on = (method) => (pattern, handler) => {
 		routes.push([method, pattern, handler]);
 	};
-	return {
+	const router = {
 		get: on('GET'),
 		post: on('POST'),
 		put: on('PUT'),
@@ -30,6 +33,43 @@ function createRouter() {
 			return undefined;
 		},
 	};
+	for (const register of registrations) register(router);
+	return router;
+}
+
+/** An error a route handler throws to be answered with `status`, `body` and `headers`. */
+class FakeHttpError extends Error {
+	constructor(status, message, body, headers = {}) {
+		super(message);
+		this.status = status;
+		this.body = body;
+		this.headers = headers;
+	}
+}
+
+/**
+ * Runs the route's handler and answers with its `{status, body}` (200 unless it says), or with
+ * the FakeHttpError it threw; the status goes on the request's record.
+ */
+function respond(route, ctx, { res, record, sendJson }) {
+	try {
+		const result = route.handler(route.params, ctx);
+		record.status = result.status ?? 200;
+		return sendJson(res, record.status, result.body);
+	} catch (error) {
+		if (!(error instanceof FakeHttpError)) throw error;
+		record.status = error.status;
+		return sendJson(res, error.status, error.body, error.headers);
+	}
+}
+
+/** A JSON body parsed, or undefined when it is not JSON. */
+function parseJson(raw) {
+	try {
+		return JSON.parse(raw.toString('utf8'));
+	} catch {
+		return undefined;
+	}
 }
 
 function readBody(req) {
@@ -132,4 +172,13 @@ function createDeliveryLog() {
 	};
 }
 
-module.exports = { createRouter, readBody, listen, createFaultQueue, createDeliveryLog };
+module.exports = {
+	createRouter,
+	FakeHttpError,
+	respond,
+	parseJson,
+	readBody,
+	listen,
+	createFaultQueue,
+	createDeliveryLog,
+};

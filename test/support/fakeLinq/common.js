@@ -1,6 +1,7 @@
 'use strict';
 /** What every resource of the fake V3 API uses: ids, Linq's error body, handles, paging. */
 const crypto = require('node:crypto');
+const { FakeHttpError } = require('../fakeServer');
 
 const LINES = ['+15550100001', '+15550100002'];
 
@@ -9,12 +10,9 @@ const traceId = () => crypto.randomBytes(16).toString('hex');
 const uuid = () => crypto.randomUUID();
 
 /** Answered as Linq answers errors: `{code, message, trace_id}` with this status. */
-class LinqHttpError extends Error {
-	constructor(status, code, message, headers = {}) {
-		super(message);
-		this.status = status;
-		this.code = code;
-		this.headers = headers;
+class LinqHttpError extends FakeHttpError {
+	constructor(status, code, message) {
+		super(status, message, { code, message, trace_id: traceId() });
 	}
 }
 

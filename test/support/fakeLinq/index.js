@@ -16,12 +16,14 @@
 const { contractIssues } = require('../linqContract');
 const {
 	createRouter,
+	respond,
+	parseJson,
 	readBody,
 	listen,
 	createFaultQueue,
 	createDeliveryLog,
 } = require('../fakeServer');
-const { LINES, traceId, LinqHttpError } = require('./common');
+const { LINES, traceId } = require('./common');
 const { EVENT_TYPES, messageEvent, signDelivery } = require('./events');
 const { phoneNumberRoutes, phoneNumbersState } = require('./phoneNumbers');
 const { chatRoutes, newChat } = require('./chats');
@@ -35,8 +37,7 @@ const { webhookSubscriptionRoutes, subscriptionById } = require('./webhookSubscr
 const DEFAULT_TOKEN = 'linq_e2e_token_5b9c2d7e1f3a';
 const API_PREFIX = '/api/partner';
 
-const api = createRouter();
-for (const register of [
+const api = createRouter(
 	phoneNumberRoutes,
 	chatRoutes,
 	participantRoutes,
@@ -45,11 +46,8 @@ for (const register of [
 	capabilityRoutes,
 	contactCardRoutes,
 	webhookSubscriptionRoutes,
-]) {
-	register(api);
-}
-const storage = createRouter();
-storageRoutes(storage);
+);
+const storage = createRouter(storageRoutes);
 
 function createState() {
 	return {
@@ -124,13 +122,7 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 		const path = fullPath.startsWith(API_PREFIX) ? fullPath.slice(API_PREFIX.length) : fullPath;
 		let body;
 		const contentType = req.headers['content-type'] || '';
-		if (raw.length && contentType.includes('json')) {
-			try {
-				body = JSON.parse(raw.toString('utf8'));
-			} catch {
-				body = undefined;
-			}
-		}
+		if (raw.length && contentType.includes('json')) body = parseJson(raw);
 		const record = {
 			method: req.method,
 			path,
@@ -180,21 +172,11 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 				trace_id: traceId(),
 			});
 		}
-		try {
-			const result = route.handler(route.params, {
-				body,
-				query,
-				headers: req.headers,
-				state,
-				storageUrl,
-			});
-			record.status = result.status ?? 200;
-			return sendJson(res, record.status, result.body);
-		} catch (error) {
-			if (!(error instanceof LinqHttpError)) throw error;
-			record.status = error.status;
-			return sendJson(res, error.status, errorBody(error.code, error.message), error.headers);
-		}
+		return respond(
+			route,
+			{ body, query, headers: req.headers, state, storageUrl },
+			{ res, record, sendJson },
+		);
 	}
 
 	const servers = await listen(handle, {

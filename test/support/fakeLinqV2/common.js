@@ -1,5 +1,6 @@
 'use strict';
 /** What every resource of the fake V2 API uses: V2's two error formats, ids, paging. */
+const { FakeHttpError } = require('../fakeServer');
 
 const V2_LINES = ['+15550200001', '+15550200002'];
 const E164 = /^\+[1-9]\d{7,14}$/;
@@ -10,22 +11,16 @@ const now = () => new Date().toISOString();
 const nextId = (state) => state.nextId++;
 
 /** `{errors: [{status, code, title, detail}]}`: chats, messages, phone numbers. */
-class RenderError extends Error {
-	constructor(status, code, title, detail, headers = {}) {
-		super(detail);
-		this.status = status;
-		this.body = { errors: [{ status, code, title, detail }] };
-		this.headers = headers;
+class RenderError extends FakeHttpError {
+	constructor(status, code, title, detail) {
+		super(status, detail, { errors: [{ status, code, title, detail }] });
 	}
 }
 
 /** `{status, error_code, message, errors: [...]}`: contacts and webhook subscriptions. */
-class StandardError extends Error {
+class StandardError extends FakeHttpError {
 	constructor(status, errorCode, message, errors = []) {
-		super(message);
-		this.status = status;
-		this.body = { status: String(status), error_code: errorCode, message, errors };
-		this.headers = {};
+		super(status, message, { status: String(status), error_code: errorCode, message, errors });
 	}
 }
 

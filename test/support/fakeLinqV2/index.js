@@ -14,13 +14,15 @@
  */
 const {
 	createRouter,
+	respond,
+	parseJson,
 	readBody,
 	listen,
 	createFaultQueue,
 	createDeliveryLog,
 } = require('../fakeServer');
 const { parseMultipart, formValues } = require('../multipart');
-const { V2_LINES, RenderError, StandardError } = require('./common');
+const { V2_LINES } = require('./common');
 const { V2_EVENTS, canonicalJson, signV2, v2MessageEvent } = require('./events');
 const { phoneNumberRoutes, phoneNumbersState } = require('./phoneNumbers');
 const { chatRoutes } = require('./chats');
@@ -33,8 +35,7 @@ const { iMessageRoutes } = require('./iMessage');
 const DEFAULT_V2_TOKEN = 'linq_v2_e2e_token_9d41c07a';
 const PREFIX = '/api/partner/v2';
 
-const api = createRouter();
-for (const register of [
+const api = createRouter(
 	phoneNumberRoutes,
 	chatRoutes,
 	chatMessageRoutes,
@@ -42,9 +43,7 @@ for (const register of [
 	contactRoutes,
 	webhookSubscriptionRoutes,
 	iMessageRoutes,
-]) {
-	register(api);
-}
+);
 
 function createState() {
 	return {
@@ -90,11 +89,7 @@ async function startFakeLinqV2({ token = DEFAULT_V2_TOKEN, port = 0 } = {}) {
 			files = fields.filter((field) => field.fileName !== undefined);
 			body = formValues(fields);
 		} else if (raw.length > 0) {
-			try {
-				body = JSON.parse(raw.toString('utf8'));
-			} catch {
-				body = undefined;
-			}
+			body = parseJson(raw);
 		}
 		const path = parsed.pathname.startsWith(PREFIX)
 			? parsed.pathname.slice(PREFIX.length)
@@ -148,21 +143,11 @@ async function startFakeLinqV2({ token = DEFAULT_V2_TOKEN, port = 0 } = {}) {
 				errorBody(404, 'not_found', 'Not Found', `No route for ${req.method} ${path}`),
 			);
 		}
-		try {
-			const result = route.handler(route.params, {
-				body,
-				query: record.query,
-				searchParams: parsed.searchParams,
-				multipart,
-				state,
-			});
-			record.status = result.status ?? 200;
-			return sendJson(res, record.status, result.body);
-		} catch (error) {
-			if (!(error instanceof RenderError || error instanceof StandardError)) throw error;
-			record.status = error.status;
-			return sendJson(res, error.status, error.body, error.headers);
-		}
+		return respond(
+			route,
+			{ body, query: record.query, searchParams: parsed.searchParams, multipart, state },
+			{ res, record, sendJson },
+		);
 	}
 
 	const server = await listen(handle, {
