@@ -1,17 +1,17 @@
 'use strict';
 /** iMessage app cards: the imessage_app part of a send and Message → Update App Card, against the SDK. */
-const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const {
+	sdk,
+	captureRequest,
+	expectSameRequest,
+	runNode,
+	CHAT,
+	keyOfItem,
+} = require('../support/oracle');
 const { expectRefusedLocally } = require('../support/localError');
-const { deriveIdempotencyKey } = require('../../nodes/shared/idempotency');
 
-const CHAT = '550e8400-e29b-41d4-a716-446655440000';
 const MESSAGE = '69a37c7d-af4f-4b5e-af42-e28e98ce873a';
-const KEY = deriveIdempotencyKey({
-	executionId: 'exec-1001',
-	nodeId: 'node-0001',
-	runIndex: 0,
-	itemIndex: 0,
-});
+const KEY = keyOfItem();
 
 const card = {
 	bundleId: 'com.example.chess.messages',

@@ -1,12 +1,17 @@
 'use strict';
 const crypto = require('node:crypto');
 const nock = require('nock');
-const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const {
+	sdk,
+	captureRequest,
+	expectSameRequest,
+	runNode,
+	CHAT,
+	keyOfItem,
+} = require('../support/oracle');
 const { expectRefusedLocally } = require('../support/localError');
 const { BASE_URL, binaryProperty } = require('../support/harness');
-const { deriveIdempotencyKey } = require('../../nodes/shared/idempotency');
 
-const CHAT = '550e8400-e29b-41d4-a716-446655440000';
 const ATTACHMENT = 'abc12345-1234-5678-9abc-def012345678';
 const UPLOADS = 'https://uploads.linq.test';
 const sha256 = (buffer) => crypto.createHash('sha256').update(buffer).digest('hex');
@@ -165,12 +170,7 @@ describe('Upload', () => {
 describe('sends with binary media', () => {
 	test('Send in Chat uploads the file and references the attachment id, as the SDK would send it', async () => {
 		const bytes = crypto.randomBytes(2048);
-		const key = deriveIdempotencyKey({
-			executionId: 'exec-1001',
-			nodeId: 'node-0001',
-			runIndex: 0,
-			itemIndex: 0,
-		});
+		const key = keyOfItem();
 		const theirs = await captureRequest(() =>
 			sdk().chats.messages.send(CHAT, {
 				message: {

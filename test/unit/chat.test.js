@@ -1,19 +1,19 @@
 'use strict';
 const crypto = require('node:crypto');
 const nock = require('nock');
-const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const {
+	sdk,
+	captureRequest,
+	expectSameRequest,
+	runNode,
+	CHAT,
+	chatLocator,
+	keyOfItem,
+} = require('../support/oracle');
 const { expectRefusedLocally } = require('../support/localError');
 const { BASE_URL, binaryProperty } = require('../support/harness');
-const { deriveIdempotencyKey } = require('../../nodes/shared/idempotency');
 
-const CHAT = '550e8400-e29b-41d4-a716-446655440000';
-const chatLocator = { __rl: true, mode: 'list', value: CHAT };
-const KEY = deriveIdempotencyKey({
-	executionId: 'exec-1001',
-	nodeId: 'node-0001',
-	runIndex: 0,
-	itemIndex: 0,
-});
+const KEY = keyOfItem();
 
 const chat = (params) => ({ resource: 'chat', ...params });
 

@@ -1,17 +1,20 @@
 'use strict';
 const nock = require('nock');
-const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const {
+	sdk,
+	captureRequest,
+	expectSameRequest,
+	runNode,
+	CHAT,
+	chatLocator,
+	keyOfItem,
+} = require('../support/oracle');
 const { expectRefusedLocally } = require('../support/localError');
 const { captureV2, runV2Node } = require('../support/v2Harness');
 const { BASE_URL, createExecuteContext } = require('../support/harness');
 const { Linq } = require('../../nodes/Linq/Linq.node');
-const { deriveIdempotencyKey } = require('../../nodes/shared/idempotency');
 
-const CHAT = '550e8400-e29b-41d4-a716-446655440000';
 const MESSAGE = '69a37c7d-af4f-4b5e-af42-e28e98ce873a';
-const chatLocator = { __rl: true, mode: 'list', value: CHAT };
-const keyOfItem = (itemIndex) =>
-	deriveIdempotencyKey({ executionId: 'exec-1001', nodeId: 'node-0001', runIndex: 0, itemIndex });
 
 const message = (params) => ({ resource: 'message', ...params });
 

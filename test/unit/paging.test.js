@@ -1,13 +1,18 @@
 'use strict';
 /** Get Many with a starting cursor, for callers who page themselves, against the SDK's request. */
 const nock = require('nock');
-const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const {
+	sdk,
+	captureRequest,
+	expectSameRequest,
+	runNode,
+	CHAT,
+	chatLocator,
+} = require('../support/oracle');
 const { BASE_URL } = require('../support/harness');
 const { expectRefusedLocally } = require('../support/localError');
 
-const CHAT = '550e8400-e29b-41d4-a716-446655440000';
 const MESSAGE = '69a37c7d-af4f-4b5e-af42-e28e98ce873a';
-const chatLocator = { __rl: true, mode: 'list', value: CHAT };
 
 test('Message → Get Many from a cursor: one page as one item with next_cursor', async () => {
 	const reply = { body: { messages: [{ id: 'm1' }, { id: 'm2' }], next_cursor: 'c3' } };

@@ -3,19 +3,19 @@
  * Files uploaded once with Attachment → Upload, sent again by attachment_id (media parts and
  * voice memos), and media placed before the text. Each request is compared with the SDK's.
  */
-const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const {
+	sdk,
+	captureRequest,
+	expectSameRequest,
+	runNode,
+	CHAT,
+	chatLocator,
+	keyOfItem,
+} = require('../support/oracle');
 const { expectRefusedLocally } = require('../support/localError');
-const { deriveIdempotencyKey } = require('../../nodes/shared/idempotency');
 
-const CHAT = '550e8400-e29b-41d4-a716-446655440000';
 const ATTACHMENT = 'abc12345-1234-5678-9abc-def012345678';
-const chatLocator = { __rl: true, mode: 'list', value: CHAT };
-const KEY = deriveIdempotencyKey({
-	executionId: 'exec-1001',
-	nodeId: 'node-0001',
-	runIndex: 0,
-	itemIndex: 0,
-});
+const KEY = keyOfItem();
 
 test('Send: a media item by attachment ID is sent as attachment_id, with no upload', async () => {
 	const theirs = await captureRequest(() =>

@@ -1,22 +1,22 @@
 'use strict';
 /** Options → SMS Safety on every send: the analysis in the output, and Block refusing before any request. */
 const nock = require('nock');
-const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const {
+	sdk,
+	captureRequest,
+	expectSameRequest,
+	runNode,
+	CHAT,
+	chatLocator,
+	keyOfItem,
+} = require('../support/oracle');
 const { expectRefusedLocally } = require('../support/localError');
 const { binaryProperty, createExecuteContext } = require('../support/harness');
 const { Linq } = require('../../nodes/Linq/Linq.node');
 const { brokenSmsRule } = require('../../nodes/Linq/actions/common/smsSafety');
 const { analyzeSms } = require('../../nodes/shared/smsAnalysis');
-const { deriveIdempotencyKey } = require('../../nodes/shared/idempotency');
 
-const CHAT = '550e8400-e29b-41d4-a716-446655440000';
-const chatLocator = { __rl: true, mode: 'list', value: CHAT };
-const KEY = deriveIdempotencyKey({
-	executionId: 'exec-1001',
-	nodeId: 'node-0001',
-	runIndex: 0,
-	itemIndex: 0,
-});
+const KEY = keyOfItem();
 const LONG = 'Your appointment with Dr. Rivera is confirmed. '.repeat(4); // 188 GSM-7 characters
 
 const send = (text, options = {}, extra = {}) => ({

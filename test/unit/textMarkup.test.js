@@ -1,8 +1,14 @@
 'use strict';
 const { parseTextMarkup } = require('../../nodes/Linq/actions/common/textMarkup');
-const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const {
+	sdk,
+	captureRequest,
+	expectSameRequest,
+	runNode,
+	CHAT,
+	keyOfItem,
+} = require('../support/oracle');
 const { expectRefusedLocally } = require('../support/localError');
-const { deriveIdempotencyKey } = require('../../nodes/shared/idempotency');
 
 const parse = (source) => parseTextMarkup(source);
 
@@ -102,13 +108,7 @@ test('10,000 characters of markers parse in one pass', () => {
 });
 
 describe('Options → Text Formatting → Markup on a send', () => {
-	const CHAT = '550e8400-e29b-41d4-a716-446655440000';
-	const KEY = deriveIdempotencyKey({
-		executionId: 'exec-1001',
-		nodeId: 'node-0001',
-		runIndex: 0,
-		itemIndex: 0,
-	});
+	const KEY = keyOfItem();
 	const params = (text, options = { textFormat: 'markup' }) => ({
 		resource: 'message',
 		operation: 'sendInChat',
