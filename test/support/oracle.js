@@ -12,15 +12,6 @@ const { Linq } = require('../../nodes/Linq/Linq.node');
 const { BASE_URL, TEST_TOKEN, createExecuteContext } = require('./harness');
 const { contractIssues } = require('./linqContract');
 const { interceptAll } = require('./nockCapture');
-const { deriveIdempotencyKey } = require('../../nodes/shared/idempotency');
-
-/** The chat the request tests send to, and the Chat field picking it from the list. */
-const CHAT = '550e8400-e29b-41d4-a716-446655440000';
-const chatLocator = { __rl: true, mode: 'list', value: CHAT };
-
-/** The idempotency key the node derives for item `itemIndex` of one runNode() call. */
-const keyOfItem = (itemIndex = 0) =>
-	deriveIdempotencyKey({ executionId: 'exec-1001', nodeId: 'node-0001', runIndex: 0, itemIndex });
 
 function sdk() {
 	return new LinqSdk({ apiKey: TEST_TOKEN, baseURL: BASE_URL, maxRetries: 0 });
@@ -76,12 +67,4 @@ async function runNode(params, options = {}) {
 	return out;
 }
 
-module.exports = {
-	sdk,
-	captureRequest,
-	expectSameRequest,
-	runNode,
-	CHAT,
-	chatLocator,
-	keyOfItem,
-};
+module.exports = { sdk, captureRequest, expectSameRequest, runNode };

@@ -1,13 +1,7 @@
 'use strict';
 /** iMessage app cards: the imessage_app part of a send and Message → Update App Card, against the SDK. */
-const {
-	sdk,
-	captureRequest,
-	expectSameRequest,
-	runNode,
-	CHAT,
-	keyOfItem,
-} = require('../support/oracle');
+const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const { CHAT, keyOfItem } = require('../support/requestFixtures');
 const { expectRefusedLocally } = require('../support/localError');
 
 const MESSAGE = '69a37c7d-af4f-4b5e-af42-e28e98ce873a';

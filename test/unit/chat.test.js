@@ -1,15 +1,8 @@
 'use strict';
 const crypto = require('node:crypto');
 const nock = require('nock');
-const {
-	sdk,
-	captureRequest,
-	expectSameRequest,
-	runNode,
-	CHAT,
-	chatLocator,
-	keyOfItem,
-} = require('../support/oracle');
+const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const { CHAT, chatLocator, keyOfItem } = require('../support/requestFixtures');
 const { expectRefusedLocally } = require('../support/localError');
 const { BASE_URL, binaryProperty } = require('../support/harness');
 

@@ -1,14 +1,7 @@
 'use strict';
 const nock = require('nock');
-const {
-	sdk,
-	captureRequest,
-	expectSameRequest,
-	runNode,
-	CHAT,
-	chatLocator,
-	keyOfItem,
-} = require('../support/oracle');
+const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const { CHAT, chatLocator, keyOfItem } = require('../support/requestFixtures');
 const { expectRefusedLocally } = require('../support/localError');
 const { captureV2, runV2Node } = require('../support/v2Harness');
 const { BASE_URL, createExecuteContext } = require('../support/harness');

@@ -1,14 +1,8 @@
 'use strict';
 /** Get Many with a starting cursor, for callers who page themselves, against the SDK's request. */
 const nock = require('nock');
-const {
-	sdk,
-	captureRequest,
-	expectSameRequest,
-	runNode,
-	CHAT,
-	chatLocator,
-} = require('../support/oracle');
+const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const { CHAT, chatLocator } = require('../support/requestFixtures');
 const { BASE_URL } = require('../support/harness');
 const { expectRefusedLocally } = require('../support/localError');
 

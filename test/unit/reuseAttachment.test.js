@@ -3,15 +3,8 @@
  * Files uploaded once with Attachment → Upload, sent again by attachment_id (media parts and
  * voice memos), and media placed before the text. Each request is compared with the SDK's.
  */
-const {
-	sdk,
-	captureRequest,
-	expectSameRequest,
-	runNode,
-	CHAT,
-	chatLocator,
-	keyOfItem,
-} = require('../support/oracle');
+const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const { CHAT, chatLocator, keyOfItem } = require('../support/requestFixtures');
 const { expectRefusedLocally } = require('../support/localError');
 
 const ATTACHMENT = 'abc12345-1234-5678-9abc-def012345678';

@@ -1,15 +1,8 @@
 'use strict';
 /** Options → SMS Safety on every send: the analysis in the output, and Block refusing before any request. */
 const nock = require('nock');
-const {
-	sdk,
-	captureRequest,
-	expectSameRequest,
-	runNode,
-	CHAT,
-	chatLocator,
-	keyOfItem,
-} = require('../support/oracle');
+const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const { CHAT, chatLocator, keyOfItem } = require('../support/requestFixtures');
 const { expectRefusedLocally } = require('../support/localError');
 const { binaryProperty, createExecuteContext } = require('../support/harness');
 const { Linq } = require('../../nodes/Linq/Linq.node');

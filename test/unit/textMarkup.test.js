@@ -1,13 +1,7 @@
 'use strict';
 const { parseTextMarkup } = require('../../nodes/Linq/actions/common/textMarkup');
-const {
-	sdk,
-	captureRequest,
-	expectSameRequest,
-	runNode,
-	CHAT,
-	keyOfItem,
-} = require('../support/oracle');
+const { sdk, captureRequest, expectSameRequest, runNode } = require('../support/oracle');
+const { CHAT, keyOfItem } = require('../support/requestFixtures');
 const { expectRefusedLocally } = require('../support/localError');
 
 const parse = (source) => parseTextMarkup(source);

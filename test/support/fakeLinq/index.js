@@ -14,15 +14,7 @@
  * Other processes use the control API under /__control (see the list printed by `node`).
  */
 const { contractIssues } = require('../linqContract');
-const {
-	createRouter,
-	respond,
-	parseJson,
-	readBody,
-	listen,
-	createFaultQueue,
-	createDeliveryLog,
-} = require('../fakeServer');
+const fakeServer = require('../fakeServer');
 const { LINES, traceId } = require('./common');
 const { EVENT_TYPES, messageEvent, signDelivery } = require('./events');
 const { phoneNumberRoutes, phoneNumbersState } = require('./phoneNumbers');
@@ -37,7 +29,7 @@ const { webhookSubscriptionRoutes, subscriptionById } = require('./webhookSubscr
 const DEFAULT_TOKEN = 'linq_e2e_token_5b9c2d7e1f3a';
 const API_PREFIX = '/api/partner';
 
-const api = createRouter(
+const api = fakeServer.createRouter(
 	phoneNumberRoutes,
 	chatRoutes,
 	participantRoutes,
@@ -47,7 +39,7 @@ const api = createRouter(
 	contactCardRoutes,
 	webhookSubscriptionRoutes,
 );
-const storage = createRouter(storageRoutes);
+const storage = fakeServer.createRouter(storageRoutes);
 
 function createState() {
 	return {
@@ -84,9 +76,9 @@ function serialisable(record) {
 async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 	let state = createState();
 	const requests = [];
-	const faults = createFaultQueue();
+	const faults = fakeServer.createFaultQueue();
 	let faultPlan;
-	const log = createDeliveryLog();
+	const log = fakeServer.createDeliveryLog();
 	let url = '';
 	let storageUrl = '';
 
@@ -115,14 +107,14 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 	async function handle(req, res) {
 		const parsed = new URL(req.url, 'http://127.0.0.1');
 		const query = Object.fromEntries(parsed.searchParams);
-		const raw = await readBody(req);
+		const raw = await fakeServer.readBody(req);
 		const fullPath = parsed.pathname;
 		if (fullPath.startsWith('/__control/')) return handleControl(req, res, fullPath, raw);
 
 		const path = fullPath.startsWith(API_PREFIX) ? fullPath.slice(API_PREFIX.length) : fullPath;
 		let body;
 		const contentType = req.headers['content-type'] || '';
-		if (raw.length && contentType.includes('json')) body = parseJson(raw);
+		if (raw.length && contentType.includes('json')) body = fakeServer.parseJson(raw);
 		const record = {
 			method: req.method,
 			path,
@@ -172,14 +164,14 @@ async function startFakeLinq({ token = DEFAULT_TOKEN, port = 0, tls } = {}) {
 				trace_id: traceId(),
 			});
 		}
-		return respond(
+		return fakeServer.respond(
 			route,
 			{ body, query, headers: req.headers, state, storageUrl },
 			{ res, record, sendJson },
 		);
 	}
 
-	const servers = await listen(handle, {
+	const servers = await fakeServer.listen(handle, {
 		port,
 		tls,
 		crashed: (res, error) => sendJson(res, 500, errorBody(3000, String(error))),

@@ -12,15 +12,7 @@
  * This file is the server and its state; each resource's routes live in their own module
  * beside it, as the node's operations live in nodes/LinqV2Legacy/actions/<resource>/.
  */
-const {
-	createRouter,
-	respond,
-	parseJson,
-	readBody,
-	listen,
-	createFaultQueue,
-	createDeliveryLog,
-} = require('../fakeServer');
+const fakeServer = require('../fakeServer');
 const { parseMultipart, formValues } = require('../multipart');
 const { V2_LINES } = require('./common');
 const { V2_EVENTS, canonicalJson, signV2, v2MessageEvent } = require('./events');
@@ -35,7 +27,7 @@ const { iMessageRoutes } = require('./iMessage');
 const DEFAULT_V2_TOKEN = 'linq_v2_e2e_token_9d41c07a';
 const PREFIX = '/api/partner/v2';
 
-const api = createRouter(
+const api = fakeServer.createRouter(
 	phoneNumberRoutes,
 	chatRoutes,
 	chatMessageRoutes,
@@ -74,12 +66,12 @@ const errorBody = (status, code, title, detail) => ({
 async function startFakeLinqV2({ token = DEFAULT_V2_TOKEN, port = 0 } = {}) {
 	let state = createState();
 	const requests = [];
-	const faults = createFaultQueue();
-	const log = createDeliveryLog();
+	const faults = fakeServer.createFaultQueue();
+	const log = fakeServer.createDeliveryLog();
 
 	async function handle(req, res) {
 		const parsed = new URL(req.url, 'http://x');
-		const raw = await readBody(req);
+		const raw = await fakeServer.readBody(req);
 		const contentType = req.headers['content-type'] || '';
 		const multipart = contentType.startsWith('multipart/form-data');
 		let body;
@@ -89,7 +81,7 @@ async function startFakeLinqV2({ token = DEFAULT_V2_TOKEN, port = 0 } = {}) {
 			files = fields.filter((field) => field.fileName !== undefined);
 			body = formValues(fields);
 		} else if (raw.length > 0) {
-			body = parseJson(raw);
+			body = fakeServer.parseJson(raw);
 		}
 		const path = parsed.pathname.startsWith(PREFIX)
 			? parsed.pathname.slice(PREFIX.length)
@@ -143,14 +135,14 @@ async function startFakeLinqV2({ token = DEFAULT_V2_TOKEN, port = 0 } = {}) {
 				errorBody(404, 'not_found', 'Not Found', `No route for ${req.method} ${path}`),
 			);
 		}
-		return respond(
+		return fakeServer.respond(
 			route,
 			{ body, query: record.query, searchParams: parsed.searchParams, multipart, state },
 			{ res, record, sendJson },
 		);
 	}
 
-	const server = await listen(handle, {
+	const server = await fakeServer.listen(handle, {
 		port,
 		crashed: (res, error) => sendJson(res, 500, errorBody(500, 'internal', 'Error', String(error))),
 	});
