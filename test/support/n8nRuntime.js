@@ -39,6 +39,11 @@ const INSTANCE_ID = 'instance-e2e-0001';
 // What N8N_INSTANCE_ID does in InstanceSettings.initialize, which needs n8n's database.
 Container.get(InstanceSettings).instanceId = INSTANCE_ID;
 
+/** The secret n8n signs its resume URLs with (getSignedResumeUrl). */
+function hmacSecret() {
+	return Container.get(InstanceSettings).hmacSignatureSecret;
+}
+
 const PACKAGE = 'n8n-nodes-linqapp';
 const NODE_CLASSES = {
 	[`${PACKAGE}.linq`]: Linq,
@@ -227,6 +232,7 @@ module.exports = {
 	CREDENTIAL_CLASSES,
 	Container,
 	fromN8nCore,
+	hmacSecret,
 	INSTANCE_ID,
 	additionalDataFor,
 	nodeTypes,

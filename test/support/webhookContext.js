@@ -10,6 +10,7 @@
 const crypto = require('crypto');
 const { LinqTrigger } = require('../../nodes/LinqTrigger/LinqTrigger.node');
 const { HookContext, WebhookContext } = require('n8n-core');
+const { createRunExecutionData } = require('n8n-workflow');
 const {
 	TEST_SIGNING_SECRET,
 	credentialTypeOf,
@@ -83,6 +84,8 @@ function webhookAddress(url) {
  * - request: { headers, rawBody, body } for webhook()
  * - workflowId: by default one id per static data object, so calls that share static data are
  *   one workflow and every fresh static data a new one
+ * - executionId, executionCustomData: for a waiting execution's resume URL, the execution n8n
+ *   resumes and the custom data it kept (its `customData`)
  * The context also carries `requests`, `logs`, `response` and `staticData`.
  */
 function createTriggerContext({
@@ -94,10 +97,16 @@ function createTriggerContext({
 	webhookUrl = PRODUCTION_URL,
 	request = { headers: {}, body: {} },
 	workflowId = workflowIdFor(staticData),
+	executionId,
+	executionCustomData,
 } = {}) {
 	const requests = [];
 	const logs = [];
 	const response = createResponse();
+	const runExecutionData =
+		executionCustomData === undefined
+			? null
+			: createRunExecutionData({ resultData: { metadata: { ...executionCustomData } } });
 	const { base, webhookId } = webhookAddress(webhookUrl);
 	const isTest = base.endsWith('/webhook-test');
 	const stored = workflowNode({ ...node, webhookId, parameters: params });
@@ -107,7 +116,7 @@ function createTriggerContext({
 		...additionalDataFor({
 			credentialsByType: { [credentialTypeOf(credentials)]: credentials },
 			requests,
-			executionId: undefined,
+			executionId,
 		}),
 		[isTest ? 'webhookTestBaseUrl' : 'webhookBaseUrl']: base,
 		httpRequest: request,
@@ -136,7 +145,7 @@ function createTriggerContext({
 		mode,
 		webhookData,
 		[],
-		null,
+		runExecutionData,
 	);
 	for (const method of ['getActivationMode', 'getNodeWebhookUrl', 'getWebhookDescription']) {
 		ctx[method] = hook[method].bind(hook);

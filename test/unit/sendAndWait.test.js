@@ -19,7 +19,9 @@ const {
 	waitsOnLine,
 } = require('../../nodes/shared/waitSubscriptions');
 const { isLinkPreview } = require('../../nodes/Linq/actions/message/resumeWait');
+const { validateUrlSignature } = require('n8n-core');
 const { BASE_URL, TEST_SIGNING_SECRET, createExecuteContext } = require('../support/harness');
+const { hmacSecret } = require('../support/n8nRuntime');
 const { createTriggerContext, signDelivery } = require('../support/webhookContext');
 const { messageEventV2, LINE, SENDER } = require('../support/linqEvents');
 
@@ -44,32 +46,22 @@ function listed(id, { expiresAt = now() + 3600, tag = TAG, lines = [LINE] } = {}
 	};
 }
 
-/** An execute context with what Send and Wait uses from n8n on top of the harness. */
-function waitContext(params, { customData = new Map() } = {}) {
-	const ctx = createExecuteContext({
+/**
+ * n8n's execute context for Send and Wait: its custom data, signed resume URL and
+ * putExecutionToWait are n8n-core's own (the wait lands in `ctx.runExecutionData.waitTill`).
+ */
+function waitContext(params, { items = [{ json: { input: true } }] } = {}) {
+	return createExecuteContext({
 		params: { resource: 'message', operation: 'sendAndWait', options: {}, ...params },
+		items,
 		mode: 'trigger',
 	});
-	const executeData = { data: { main: [[{ json: { input: true } }]] } };
-	Object.assign(ctx, {
-		executeData,
-		stored: customData,
-		customData: {
-			set: (key, value) => customData.set(key, value),
-			get: (key) => customData.get(key),
-		},
-		getExecuteData: () => executeData,
-		getSignedResumeUrl(parameters = {}) {
-			const url = new URL(`${WAITING}/exec-1001/node-0001`);
-			for (const [key, value] of Object.entries(parameters)) url.searchParams.set(key, value);
-			url.searchParams.set('signature', 'signed-by-n8n');
-			return url.toString();
-		},
-		async putExecutionToWait(waitTill) {
-			ctx.waitTill = waitTill;
-		},
-	});
-	return ctx;
+}
+
+/** Whether n8n would accept `url` as one of its signed resume URLs. */
+function signedByN8n(url) {
+	const parsed = new URL(url);
+	return validateUrlSignature(parsed.searchParams.get('signature') ?? '', parsed, hmacSecret());
 }
 
 async function run(ctx) {
@@ -235,19 +227,19 @@ describe('Send and Wait (Reply)', () => {
 		expect(nock.isDone()).toBe(true);
 		const target = new URL(requests.subscribe.target_url);
 		expect(target.pathname).toBe('/webhook-waiting/exec-1001/node-0001');
-		expect(target.searchParams.get('signature')).toBe('signed-by-n8n');
+		expect(signedByN8n(requests.subscribe.target_url)).toBe(true);
 		expect(target.searchParams.get('version')).toBe('2026-02-03');
 		const parsed = parseWaitTarget(requests.subscribe.target_url);
 		expect(parsed.tag).toBe(TAG);
-		expect(parsed.expiresAt).toBe(Math.ceil(ctx.waitTill.getTime() / 1000));
+		expect(parsed.expiresAt).toBe(Math.ceil(ctx.runExecutionData.waitTill.getTime() / 1000));
 		expect(target.searchParams.get('linq_key')).toMatch(/^[A-Za-z0-9_-]{43}$/);
 		expect(requests.subscribe.subscribed_events).toEqual(['message.received']);
 		expect(requests.subscribe.phone_numbers).toBeUndefined();
 		expect(requests.send.to).toEqual([SENDER]);
 		expect(requests.narrow).toEqual({ phone_numbers: [LINE] });
 
-		expect(ctx.waitTill.getTime() - before).toBeGreaterThanOrEqual(86_400_000);
-		expect(ctx.waitTill.getTime() - before).toBeLessThan(86_400_000 + 60_000);
+		expect(ctx.runExecutionData.waitTill.getTime() - before).toBeGreaterThanOrEqual(86_400_000);
+		expect(ctx.runExecutionData.waitTill.getTime() - before).toBeLessThan(86_400_000 + 60_000);
 		// The time-out output replaces what n8n passes on when the wait ends without an answer.
 		expect(ctx.executeData.data.main).toEqual([
 			[
@@ -266,8 +258,9 @@ describe('Send and Wait (Reply)', () => {
 		expect(out.json).toMatchObject({ waiting: true, sent: { message_id: SENT_ID } });
 		// The secret is in the execution only sealed.
 		// n8n logs an error for a custom data value over 255 characters.
-		expect([...ctx.stored.keys()]).toEqual(['linq_wait_node0001', 'linq_seal_node0001']);
-		for (const value of ctx.stored.values()) {
+		const stored = ctx.customData.getAll();
+		expect(Object.keys(stored)).toEqual(['linq_wait_node0001', 'linq_seal_node0001']);
+		for (const value of Object.values(stored)) {
 			expect(value).not.toContain('whsec_');
 			expect(value.length).toBeLessThanOrEqual(255);
 		}
@@ -332,7 +325,7 @@ describe('Send and Wait (Reply)', () => {
 		const ctx = waitContext(toParams);
 		await expect(run(ctx)).rejects.toThrow();
 		expect(nock.isDone()).toBe(true);
-		expect(ctx.waitTill).toBeUndefined();
+		expect(ctx.runExecutionData.waitTill).toBeUndefined();
 	});
 
 	test('full custom data refuses the wait before sending', async () => {
@@ -361,8 +354,7 @@ describe('Send and Wait (Reply)', () => {
 
 	test('only the first item waits', async () => {
 		const requests = replyFlow();
-		const ctx = waitContext(toParams);
-		ctx.getInputData = () => [{ json: {} }, { json: {} }, { json: {} }];
+		const ctx = waitContext(toParams, { items: [{ json: {} }, { json: {} }, { json: {} }] });
 		const out = await run(ctx);
 		expect(out).toHaveLength(1);
 		expect(requests.send).toBeDefined();
@@ -417,13 +409,22 @@ describe('Send and Wait (Approval link)', () => {
 		await run(ctx);
 		expect(nock.isDone()).toBe(true);
 		const text = send.message.parts[0].value;
-		expect(text.split('\n')).toEqual([
+		const lines = text.split('\n');
+		expect(lines).toEqual([
 			'Refund $40 for order 1234?',
 			'',
-			`Yes: ${WAITING}/exec-1001/node-0001?approved=true&signature=signed-by-n8n`,
-			`No: ${WAITING}/exec-1001/node-0001?approved=false&signature=signed-by-n8n`,
+			expect.stringMatching(
+				new RegExp(`^Yes: ${WAITING}/exec-1001/node-0001\\?approved=true&signature=[0-9a-f]{64}$`),
+			),
+			expect.stringMatching(
+				new RegExp(`^No: ${WAITING}/exec-1001/node-0001\\?approved=false&signature=[0-9a-f]{64}$`),
+			),
 		]);
-		expect(ctx.waitTill.getFullYear()).toBe(3000);
+		expect(signedByN8n(lines[2].slice('Yes: '.length))).toBe(true);
+		expect(signedByN8n(lines[3].slice('No: '.length))).toBe(true);
+		// The check bites: a link whose answer was changed is not n8n's.
+		expect(signedByN8n(lines[2].slice('Yes: '.length).replace('=true', '=false'))).toBe(false);
+		expect(ctx.runExecutionData.waitTill.getFullYear()).toBe(3000);
 	});
 });
 
@@ -445,7 +446,7 @@ describe('the resume URL', () => {
 
 	function resumeContext({ method = 'POST', delivery, query = { linq_key: KEY }, state, params }) {
 		const request = { method, query, headers: delivery?.headers ?? {}, rawBody: delivery?.rawBody };
-		const ctx = createTriggerContext({
+		return createTriggerContext({
 			node: { id: NODE_ID, name: 'Linq', type: 'n8n-nodes-linqapp.linq', parameters: {} },
 			// The node's resource and operation too: n8n keeps only the parameters they display.
 			params: {
@@ -458,14 +459,9 @@ describe('the resume URL', () => {
 			},
 			request,
 			workflowId: 'workflow-wait',
+			executionId: `exec-${Math.random()}`,
+			executionCustomData: state ?? sealedState(),
 		});
-		const custom = new Map(Object.entries(state ?? sealedState()));
-		Object.assign(ctx, {
-			customData: { get: (key) => custom.get(key), set: (key, value) => custom.set(key, value) },
-			getQueryData: () => request.query,
-			getExecutionId: () => `exec-${Math.random()}`,
-		});
-		return ctx;
 	}
 
 	const call = async (ctx) => await new Linq().webhook.call(ctx);
