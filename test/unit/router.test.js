@@ -76,6 +76,32 @@ describe('continueOnFail', () => {
 		expect(out[1].json.errorDescription).toContain('item 1');
 	});
 
+	test('expressions in the parameters are resolved by n8n per item', async () => {
+		const texts = [];
+		nock(BASE_URL)
+			.persist()
+			.post(`/v3/chats/${CHAT}/messages`)
+			.reply(200, (uri, body) => {
+				texts.push(body.message.parts[0].value);
+				return { chat_id: CHAT };
+			});
+		const { output } = await runInWorkflow({
+			params: {
+				resource: 'message',
+				operation: 'sendInChat',
+				chatId: { __rl: true, mode: 'id', value: '={{ $json.chat }}' },
+				text: '=Order {{ $json.order }}: {{ $json.status.toUpperCase() }}',
+				options: {},
+			},
+			items: [
+				{ json: { chat: CHAT, order: 17, status: 'shipped' } },
+				{ json: { chat: CHAT, order: 18, status: 'delayed' } },
+			],
+		});
+		expect(texts).toEqual(['Order 17: SHIPPED', 'Order 18: DELAYED']);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
 	test('without continueOnFail the first failing item stops the node', async () => {
 		nock(BASE_URL).get('/v3/messages/m0').reply(404, { code: 2001, message: 'gone' });
 		const { output, error, run } = await runInWorkflow({
