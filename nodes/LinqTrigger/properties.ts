@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { EVENT_OPTIONS } from '../shared/delivery/events';
-import { eventsField, triggerOptionsCollection } from '../shared/delivery/triggerOptions';
+import {
+	eventsField,
+	includeOwnOutboundOption,
+	triggerOptionsCollection,
+} from '../shared/delivery/triggerOptions';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -22,14 +26,9 @@ export const triggerProperties: INodeProperties[] = [
 			'Your Linq numbers to listen on. Leave empty for all of them. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	triggerOptionsCollection([
-		{
-			displayName: 'Include Own Outbound Messages',
-			name: 'includeOwnOutbound',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether messages, edits and reactions sent from your own lines also start the workflow. Off, a reply your workflow sends cannot start it again. Sent, Delivered, Read and Failed events always arrive when chosen.',
-		},
+		includeOwnOutboundOption(
+			'Whether messages, edits and reactions sent from your own lines also start the workflow. Off, a reply your workflow sends cannot start it again. Sent, Delivered, Read and Failed events always arrive when chosen.',
+		),
 		{
 			displayName: 'Mark as Read on Receipt',
 			name: 'markAsReadOnReceipt',

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { eventsField, triggerOptionsCollection } from '../shared/delivery/triggerOptions';
+import {
+	eventsField,
+	includeOwnOutboundOption,
+	triggerOptionsCollection,
+} from '../shared/delivery/triggerOptions';
 import { V2_EVENT_OPTIONS } from '../shared/v2/events';
 
 export const v2TriggerProperties: INodeProperties[] = [
@@ -13,13 +17,8 @@ export const v2TriggerProperties: INodeProperties[] = [
 	},
 	eventsField(V2_EVENT_OPTIONS),
 	triggerOptionsCollection([
-		{
-			displayName: 'Include Own Outbound Messages',
-			name: 'includeOwnOutbound',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether messages and reactions from your own lines (is_from_me) also start the workflow. Off, a reply your workflow sends cannot start it again. Message Sent and Reaction Sent always arrive when chosen.',
-		},
+		includeOwnOutboundOption(
+			'Whether messages and reactions from your own lines (is_from_me) also start the workflow. Off, a reply your workflow sends cannot start it again. Message Sent and Reaction Sent always arrive when chosen.',
+		),
 	]),
 ];

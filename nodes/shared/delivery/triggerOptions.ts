@@ -98,6 +98,17 @@ const optOutMessagesOption: INodeProperties = {
 		'What to do with a received message that is only an opt-out word (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT). Every item carries keyword, opt_out, opt_in and help.',
 };
 
+/** Include Own Outbound Messages, which readTriggerOptions reads; each API names its own events in it. */
+export function includeOwnOutboundOption(description: string): INodeProperties {
+	return {
+		displayName: 'Include Own Outbound Messages',
+		name: 'includeOwnOutbound',
+		type: 'boolean',
+		default: false,
+		description,
+	};
+}
+
 /** The Events field of a trigger, over the event types its API sends. */
 export function eventsField(options: INodePropertyOptions[]): INodeProperties {
 	return {
