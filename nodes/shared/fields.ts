@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAX_CONCURRENCY } from './router';
+import { MAX_CONCURRENCY } from './operation';
 
 /** Fields several operations share. Operation files spread them into their own lists. */
 

@@ -5,6 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** Input items one node run processes at the same time, at most (the Concurrency option). */
+export const MAX_CONCURRENCY = 10;
+
 /**
  * Items an operation built itself, with binary data for instance, marked as such so the router
  * passes them on unchanged. Whatever else an operation returns is the API's JSON and becomes the

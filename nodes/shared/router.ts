@@ -7,14 +7,12 @@ import {
 } from 'n8n-workflow';
 
 import {
+	MAX_CONCURRENCY,
 	OutputItems,
 	type LinqOperation,
 	type LinqResource,
 	type OperationResult,
 } from './operation';
-
-/** Input items one node run processes at the same time, at most. */
-export const MAX_CONCURRENCY = 10;
 
 function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
 	const items =

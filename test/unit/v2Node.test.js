@@ -658,6 +658,25 @@ describe('refused before anything is sent', () => {
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(message);
 	});
+
+	test.each(['send', 'edit'])(
+		'chatMessage %s: a text over 10,000 characters',
+		async (operation) => {
+			const params = {
+				resource: 'chatMessage',
+				operation,
+				chatId: '5',
+				messageId: '9',
+				options: {},
+			};
+			const { requests, error } = await captureV2(() =>
+				runV2Node({ ...params, text: 'x'.repeat(10_001) }),
+			);
+			expect(requests).toHaveLength(0);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe('Text is 10,001 characters long; Linq accepts up to 10,000');
+		},
+	);
 });
 
 describe('errors', () => {

@@ -10,6 +10,7 @@ import { newSealKey } from '../../../shared/seal';
 import { linqApiRequest } from '../../../shared/transport';
 import { canonicalHandle } from '../../../shared/handles';
 import { isValidSigningSecret } from '../../../shared/delivery/signingSecret';
+import { text } from '../../../shared/delivery/shapeEvent';
 import {
 	deleteExpiredWaitSubscriptions,
 	deleteWaitSubscription,
@@ -36,10 +37,6 @@ interface Sent {
 	messageId: string | null;
 	chatId: string | null;
 	line: string | null;
-}
-
-function text(value: unknown): string | null {
-	return typeof value === 'string' && value !== '' ? value : null;
 }
 
 /** The line of an existing chat: the participant that is one of your numbers. */

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { requiredTextField } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
 import { requireText } from '../../../shared/requireText';
+import { textTooLong } from '../../../shared/textValue';
 import { linqV2Request } from '../../../shared/v2/api';
 import { chatIdField, messageIdField } from '../fields';
 import { messagePath } from './messagePath';
@@ -12,7 +13,11 @@ export const editMessage: LinqOperation = {
 	name: 'Edit',
 	action: 'Edit a message',
 	description: 'Change the text of a message you sent',
-	properties: [chatIdField, messageIdField, requiredTextField('The new text')],
+	properties: [
+		chatIdField,
+		messageIdField,
+		requiredTextField('The new text, up to 10,000 characters'),
+	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const path = messagePath(this, itemIndex, true);
 		const text = requireText(
@@ -21,6 +26,8 @@ export const editMessage: LinqOperation = {
 			'Text',
 			itemIndex,
 		);
+		const tooLong = textTooLong(text, 'Text');
+		if (tooLong) throw new NodeOperationError(this.getNode(), tooLong, { itemIndex });
 		const answer = await linqV2Request.call(this, {
 			method: 'POST',
 			path: `${path}/edit`,
