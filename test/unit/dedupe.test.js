@@ -223,6 +223,22 @@ describe('merging a saved copy into a live state', () => {
 		expect(JSON.stringify(savedDedupeState(state))).toBe(before);
 	});
 
+	test('a copy of the same generation is read whenever it is not the start of ours', () => {
+		// Same start, same length, other keys: another process's generation of that second.
+		const ours = stateWith(['a', 'b'], () => T0);
+		const other = stateWith(['c', 'd'], () => T0);
+		mergeDedupeState(ours, savedDedupeState(other), T0 + 1);
+		expect(checkAndRemember(ours, ['c'], T0 + 2)).toBe(true);
+		expect(checkAndRemember(ours, ['d'], T0 + 2)).toBe(true);
+		// Longer than ours and starting with ours: what another process saved after loading ours.
+		const base = stateWith(['e'], () => T0);
+		const grown = dedupeStateFrom(readSavedState(savedDedupeState(base)));
+		checkAndRemember(grown, ['f'], T0 + 1);
+		mergeDedupeState(base, savedDedupeState(grown), T0 + 2);
+		expect(checkAndRemember(base, ['f'], T0 + 3)).toBe(true);
+		expect(dedupeKeyCount(base)).toBe(2);
+	});
+
 	test('a saved copy keeps what it held when the live state grows on', () => {
 		const state = stateWith(['a'], () => T0);
 		const saved = savedDedupeState(state);
