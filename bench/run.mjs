@@ -2,9 +2,11 @@
  * `npm run bench`: builds, packs, and runs every benchmark in one go, printing each ratio as
  * measured side by side in this run and writing the numbers to bench/results/.
  *   npm run bench -- --quick          short smoke run (or LINQ_BENCH_QUICK=1)
- *   npm run bench -- --only=pipeline  one or more of package,pipeline,batch,trigger,queue
+ *   npm run bench -- --only=pipeline  one or more of package,pipeline,batch,trigger,trigger-cost,queue
  * Trigger benchmark size and n8n settings: LINQ_BENCH_EVENTS (2000), LINQ_BENCH_ROUNDS (3),
  * LINQ_BENCH_N8N_ENV="NAME=value,..." (extra n8n environment for a diagnostic run).
+ * Trigger cost benchmark: LINQ_BENCH_COST_EVENTS (300), LINQ_BENCH_COST_ROUNDS (3),
+ * LINQ_BENCH_COST_STATES (0,5000,bound), LINQ_BENCH_COST_ENGINES (legacy,default).
  * Queue-mode benchmark: LINQ_BENCH_QUEUE_EVENTS (300), LINQ_BENCH_QUEUE_SENDERS (10).
  */
 import { execFileSync } from 'node:child_process';
@@ -17,11 +19,12 @@ import { runBatchBench } from './batchSends.mjs';
 import { packPackage, runPackageBench } from './packageSize.mjs';
 import { runPipelineBench } from './pipeline.mjs';
 import { runQueueBench } from './queueMode.mjs';
+import { runTriggerCostBench } from './triggerCost.mjs';
 import { runTriggerBench } from './triggerThroughput.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
-const ALL = ['package', 'pipeline', 'batch', 'trigger', 'queue'];
+const ALL = ['package', 'pipeline', 'batch', 'trigger', 'trigger-cost', 'queue'];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick') || process.env.LINQ_BENCH_QUICK === '1';
@@ -67,7 +70,11 @@ async function main() {
 	);
 	execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
 	const pack =
-		selected.includes('package') || selected.includes('trigger') ? packPackage() : undefined;
+		selected.includes('package') ||
+		selected.includes('trigger') ||
+		selected.includes('trigger-cost')
+			? packPackage()
+			: undefined;
 	const dir = path.join(HERE, 'results');
 	fs.mkdirSync(dir, { recursive: true });
 	const file = path.join(
@@ -89,6 +96,9 @@ async function main() {
 		if (selected.includes('batch')) results.batch = await runBatchBench({ quick });
 		save();
 		if (selected.includes('trigger')) results.trigger = await runTriggerBench({ pack, quick });
+		save();
+		if (selected.includes('trigger-cost'))
+			results.triggerCost = await runTriggerCostBench({ pack, quick });
 		save();
 		if (selected.includes('queue')) results.queue = await runQueueBench({ quick });
 		save();

@@ -27,7 +27,7 @@ const TARGET_RATIO = 0.95;
 const WEBHOOK_PATH = 'linq-bench-webhook';
 
 /** What a user would otherwise build: n8n's Webhook node answering as soon as it receives. */
-function webhookNodeWorkflow() {
+export function webhookNodeWorkflow(path = WEBHOOK_PATH) {
 	return {
 		name: 'bench Webhook node',
 		nodes: [
@@ -40,7 +40,7 @@ function webhookNodeWorkflow() {
 				webhookId: randomUUID(),
 				parameters: {
 					httpMethod: 'POST',
-					path: WEBHOOK_PATH,
+					path,
 					responseMode: 'onReceived',
 					options: {},
 				},
@@ -52,13 +52,14 @@ function webhookNodeWorkflow() {
 }
 
 /** A long-lived reader of n8n's database (node:sqlite needs the runtime's Node 24). */
-function startExecutionCounter(runtime, userFolder) {
+export function startExecutionCounter(runtime, userFolder) {
 	const child = spawn(
 		runtime.nodeBin,
 		[
 			'--no-warnings',
 			path.join(HERE, 'lib', 'executionCounter.cjs'),
 			path.join(userFolder, '.n8n', 'database.sqlite'),
+			path.join(runtime.dir, 'node_modules', 'flatted'),
 		],
 		{
 			stdio: ['pipe', 'pipe', 'inherit'],
@@ -82,6 +83,10 @@ function startExecutionCounter(runtime, userFolder) {
 		executions: (workflowId, afterId) => ask({ workflowId, afterId }),
 		staticDataBytes: async (workflowId) =>
 			(await ask({ staticDataOf: workflowId })).staticDataBytes,
+		/** `{ staticDataBytes, dedupeKeys, seenKeys }` of the workflow's saved static data. */
+		staticData: (workflowId) => ask({ staticDataOf: workflowId }),
+		/** `{ executions, withItems }`: executions after `afterId` in which `node` put out items. */
+		nodeOutputs: (workflowId, afterId, node) => ask({ outputsOf: workflowId, afterId, node }),
 		stop: () => {
 			child.stdin.end();
 			child.kill('SIGTERM');
@@ -98,7 +103,7 @@ const sqliteTime = (value) =>
  * started (no new ones for a few polls). Events/s run from the first request to the last
  * execution's stop time.
  */
-async function measure({ counter, workflowId, url, stream, expected, senders = SENDERS }) {
+export async function measure({ counter, workflowId, url, stream, expected, senders = SENDERS }) {
 	const afterId = await counter.highestId();
 	const sent = await postAll(url, stream, { senders });
 	const accepted = sent.statuses[200] ?? 0;
@@ -143,7 +148,7 @@ function summarise(runs) {
 }
 
 /** `LINQ_BENCH_N8N_ENV="NAME=value,NAME2=value"`: n8n settings for a diagnostic run. */
-function n8nSettingsFromEnv() {
+export function n8nSettingsFromEnv() {
 	const entries = (process.env.LINQ_BENCH_N8N_ENV ?? '').split(',').filter(Boolean);
 	return Object.fromEntries(
 		entries.map((entry) => [

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { messageEvent, signDelivery, LINES } = require('../../test/support/fakeLinq');
+const { signatureHeaders } = require('../../test/support/webhookSignature.js');
 
 const SENDERS = Array.from(
 	{ length: 50 },
@@ -100,4 +101,27 @@ export function realisticStream(secret, count, { redeliveryGap = 100, subscripti
 		stream.push(signedDelivery({ secret, subscriptionId, index, kind }));
 	});
 	return stream;
+}
+
+/**
+ * The same deliveries signed for another receiver: each body and webhook-id kept, the signature
+ * headers made again with `secret`, `subscriptionId` and the current time (so a stream built
+ * earlier is still fresh when it is sent). Copies of one delivery (redeliveries) stay identical.
+ */
+export function resign(stream, secret, { subscriptionId = 'sub_bench', timestamp } = {}) {
+	const ts = timestamp ?? Math.floor(Date.now() / 1000);
+	const signed = new Map();
+	return stream.map((delivery) => {
+		const id = delivery.headers['webhook-id'];
+		let headers = signed.get(id);
+		if (headers === undefined) {
+			headers = {
+				...delivery.headers,
+				...signatureHeaders(delivery.body, { secret, id, timestamp: ts }),
+				'x-webhook-subscription-id': subscriptionId,
+			};
+			signed.set(id, headers);
+		}
+		return { ...delivery, headers };
+	});
 }

@@ -137,10 +137,11 @@ function connectN8n(origin) {
 	};
 }
 
-async function createInstance({ tarball, env: extraEnv = {} }) {
+/** `alsoInstall`: more community package tarballs, put beside ours the same way (benchmarks). */
+async function createInstance({ tarball, alsoInstall = [], env: extraEnv = {} }) {
 	const runtime = await requireRuntime();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'linq-e2e-n8n-'));
-	installTarball(tarball, userFolder);
+	for (const each of [tarball, ...alsoInstall]) installTarball(each, userFolder);
 	const port = await freePort();
 	let brokerPort = await freePort();
 	while (brokerPort === port) brokerPort = await freePort();
