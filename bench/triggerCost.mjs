@@ -460,6 +460,8 @@ async function runCell({
 
 	const summary = Object.fromEntries(only.map((side) => [side, summariseSide(runs[side])]));
 	const ratio = (a, b, key) => round(summary[a]?.[key] / summary[b]?.[key], 2);
+	const perRound = (other, key) =>
+		runs.ours.map((run, index) => round(run[key] / runs[other]?.[index]?.[key], 2));
 	return {
 		size,
 		seededKeys: keys,
@@ -470,6 +472,12 @@ async function runCell({
 			eventsVsWebhookNode: ratio('ours', 'webhookNode', 'eventsPerSecond'),
 			cpuVsWebhookNode: ratio('ours', 'webhookNode', 'cpuMsPerDelivery'),
 			eventsVsOtherLinq: ratio('ours', 'otherLinq', 'eventsPerSecond'),
+		},
+		// The same ratios round by round (both sides of a round ran minutes apart at most).
+		roundRatios: {
+			eventsVsWebhookNode: perRound('webhookNode', 'eventsPerSecond'),
+			cpuVsWebhookNode: perRound('webhookNode', 'cpuMsPerDelivery'),
+			eventsVsOtherLinq: perRound('otherLinq', 'eventsPerSecond'),
 		},
 		redeliveries,
 	};
