@@ -98,7 +98,14 @@ async function main() {
 		if (selected.includes('trigger')) results.trigger = await runTriggerBench({ pack, quick });
 		save();
 		if (selected.includes('trigger-cost'))
-			results.triggerCost = await runTriggerCostBench({ pack, quick });
+			results.triggerCost = await runTriggerCostBench({
+				pack,
+				quick,
+				progress: (partial) => {
+					results.triggerCost = partial;
+					save();
+				},
+			});
 		save();
 		if (selected.includes('queue')) results.queue = await runQueueBench({ quick });
 		save();

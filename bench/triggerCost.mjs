@@ -499,7 +499,8 @@ function listFromEnv(name, fallback) {
 	return value ? value.split(',').map((entry) => entry.trim()) : fallback;
 }
 
-export async function runTriggerCostBench({ pack, quick = false, log = console.log }) {
+/** `progress(result)`: called after every state size with what was measured so far. */
+export async function runTriggerCostBench({ pack, quick = false, log = console.log, progress }) {
 	// Built by the benchmark run before this module runs; the bounds and the seed's check come from it.
 	const dedupe = require('../dist/nodes/shared/delivery/dedupe.js');
 	const events = Number(process.env.LINQ_BENCH_COST_EVENTS) || (quick ? 60 : 300);
@@ -577,6 +578,8 @@ export async function runTriggerCostBench({ pack, quick = false, log = console.l
 				cell.met = verdicts(engine, cell);
 				cell.loadAverage = os.loadavg().map((value) => round(value, 2));
 				cells.push(cell);
+				result.engines[engine] = { label: ENGINES[engine].label, cells };
+				progress?.(result);
 				log(
 					`trigger-cost: ${engine}, state ${size}: ` +
 						only

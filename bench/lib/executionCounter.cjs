@@ -3,7 +3,8 @@
  * Runs under the n8n runtime's Node (24, which has node:sqlite) as a child of the benchmark:
  * reads `{"workflowId","afterId"}` lines on stdin and answers one JSON line each with what
  * n8n's SQLite database holds about that workflow's executions (`{"staticDataOf": id}`: the
- * size of the workflow's saved static data; `{"outputsOf": id, "afterId", "node"}`: how many of
+ * size of the workflow's saved static data and the keys in a Linq Trigger's dedupe state and a Code
+ * node's `global.seen`; `{"outputsOf": id, "afterId", "node"}`: how many of
  * those executions had `node` put out at least one item, read from the stored run data with
  * n8n's own `flatted`, whose path is the second argument). Read-only.
  */
