@@ -12,8 +12,7 @@ const crypto = require('node:crypto');
 const { messageEvent } = require('../support/fakeLinq');
 const { startFakeOpenAi } = require('../support/fakeOpenAi');
 const { startLinqE2e } = require('./support/linqE2e');
-const { exampleWorkflow } = require('./support/workflows');
-const { waitFor } = require('./support/waitFor');
+const { activateTriggerExample, nodeItems, settledExecutions } = require('./support/runs');
 
 const REPLY = `We are open tomorrow from 9 to 5. (${crypto.randomUUID().slice(0, 8)})`;
 
@@ -36,18 +35,9 @@ beforeAll(async () => {
 		type: 'openAiApi',
 		data: { apiKey: 'sk-fake', url: model.baseUrl },
 	});
-	workflow = await suite.n8n.api(
-		'POST',
-		'/workflows',
-		exampleWorkflow('ai-text-concierge.json', {
-			linqAppApi: suite.credentialId,
-			openAiApi: openAi.id,
-		}),
-	);
-	await suite.n8n.api('POST', `/workflows/${workflow.id}/activate`);
-	await waitFor(() => suite.fake.subscriptions().length === 1, {
-		what: 'the trigger to create its subscription',
-		timeoutMs: 120_000,
+	workflow = await activateTriggerExample(suite, 'ai-text-concierge.json', {
+		linqAppApi: suite.credentialId,
+		openAiApi: openAi.id,
 	});
 }, 600_000);
 
@@ -66,16 +56,11 @@ test('an inbound text makes the agent send the reply it chose into the event cha
 	);
 	expect(delivery.status).toBe(200);
 
-	const execution = await waitFor(
-		async () => {
-			const list = await suite.n8n.api(
-				'GET',
-				`/executions?workflowId=${workflow.id}&includeData=true&limit=5`,
-			);
-			return list.data.find((entry) => entry.finished || entry.stoppedAt);
-		},
-		{ what: 'the agent execution to finish', timeoutMs: 120_000 },
-	);
+	const [execution] = await settledExecutions(suite.n8n, workflow.id, 1, {
+		limit: 5,
+		what: 'the agent execution to finish',
+		timeoutMs: 120_000,
+	});
 	expect(execution.status).toBe('success');
 
 	const sends = suite.fake
@@ -89,7 +74,7 @@ test('an inbound text makes the agent send the reply it chose into the event cha
 	await suite.fake.resend(delivery);
 	expect(suite.fake.calls('POST', `/v3/chats/${chatId}/read`)).toHaveLength(1);
 	expect(suite.fake.calls('POST', `/v3/chats/${chatId}/typing`)).toHaveLength(1);
-	const triggerItem = execution.data.resultData.runData['Linq Trigger'][0].data.main[0][0];
+	const [triggerItem] = nodeItems(execution);
 	expect(triggerItem.json.on_receipt_errors).toBeUndefined();
 
 	// The agent's run shows the tool call and the model's answer after the tool result.

@@ -8,7 +8,7 @@
  */
 const { messageEvent } = require('../support/fakeLinq');
 const { startLinqE2e } = require('./support/linqE2e');
-const { exampleWorkflow } = require('./support/workflows');
+const { activateTriggerExample } = require('./support/runs');
 const { waitFor } = require('./support/waitFor');
 
 // The texts the example sends, as a user reads them in examples/opt-out-list.json.
@@ -34,15 +34,8 @@ beforeAll(async () => {
 			{ name: 'opted_out_at', type: 'string' },
 		],
 	});
-	workflow = await suite.n8n.api(
-		'POST',
-		'/workflows',
-		exampleWorkflow('opt-out-list.json', { linqAppApi: suite.credentialId }),
-	);
-	await suite.n8n.api('POST', `/workflows/${workflow.id}/activate`);
-	await waitFor(() => suite.fake.subscriptions().length === 1, {
-		what: 'the trigger to create its subscription',
-		timeoutMs: 120_000,
+	workflow = await activateTriggerExample(suite, 'opt-out-list.json', {
+		linqAppApi: suite.credentialId,
 	});
 }, 600_000);
 

@@ -4,6 +4,7 @@
  * API, the same way in every e2e file.
  */
 const { waitFor } = require('./waitFor');
+const { exampleWorkflow } = require('./workflows');
 
 /**
  * POSTs `body` to the production webhook at `webhookPath` and returns n8n's answer. Activation
@@ -31,7 +32,7 @@ async function executionsOf(n8n, workflowId, { limit = 100 } = {}) {
 }
 
 /** Waits until the workflow has at least `atLeast` executions and all of them ended. */
-async function settledExecutions(n8n, workflowId, atLeast, { limit, what } = {}) {
+async function settledExecutions(n8n, workflowId, atLeast, { limit, what, timeoutMs } = {}) {
 	return await waitFor(
 		async () => {
 			const list = await executionsOf(n8n, workflowId, { limit });
@@ -40,7 +41,7 @@ async function settledExecutions(n8n, workflowId, atLeast, { limit, what } = {})
 				? list
 				: undefined;
 		},
-		{ what: what ?? `${atLeast} executions` },
+		{ what: what ?? `${atLeast} executions`, timeoutMs },
 	);
 }
 
@@ -49,4 +50,24 @@ function nodeItems(execution, node = 'Linq Trigger') {
 	return execution.data.resultData.runData[node][0].data.main[0];
 }
 
-module.exports = { callWhenLive, executionsOf, settledExecutions, nodeItems };
+/**
+ * Imports an example that starts with the Linq Trigger, with `credentials` ({ type: id }) put
+ * in, activates it and waits until the trigger has registered its one subscription on the fake.
+ */
+async function activateTriggerExample(suite, file, credentials) {
+	const workflow = await suite.n8n.api('POST', '/workflows', exampleWorkflow(file, credentials));
+	await suite.n8n.api('POST', `/workflows/${workflow.id}/activate`);
+	await waitFor(() => suite.fake.subscriptions().length === 1, {
+		what: `the trigger of ${file} to create its subscription`,
+		timeoutMs: 120_000,
+	});
+	return workflow;
+}
+
+module.exports = {
+	activateTriggerExample,
+	callWhenLive,
+	executionsOf,
+	settledExecutions,
+	nodeItems,
+};
