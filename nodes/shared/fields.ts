@@ -83,3 +83,15 @@ export function sortOrderOption(displayName: string, name: string): INodePropert
 		default: 'asc',
 	};
 }
+
+/** One of your Linq numbers, picked from the node's `getPhoneNumberIds` list (V3 and V2). */
+export const phoneNumberIdField: INodeProperties = {
+	displayName: 'Phone Number Name or ID',
+	name: 'phoneNumberId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getPhoneNumberIds' },
+	required: true,
+	default: '',
+	description:
+		'The line to change. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};

@@ -1,17 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { requireId } from '../common/requireId';
-
-export const phoneNumberIdField: INodeProperties = {
-	displayName: 'Phone Number Name or ID',
-	name: 'phoneNumberId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getPhoneNumberIds' },
-	required: true,
-	default: '',
-	description:
-		'The line to change. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
 
 export function readPhoneNumberId(ctx: IExecuteFunctions, itemIndex: number): string {
 	const value = ctx.getNodeParameter('phoneNumberId', itemIndex);

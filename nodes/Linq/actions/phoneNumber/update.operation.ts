@@ -4,7 +4,8 @@ import { requireHandle } from '../../../shared/handles';
 import { linqApiRequest } from '../../../shared/transport';
 import { textValue } from '../../../shared/textValue';
 import type { LinqOperation } from '../../../shared/operation';
-import { phoneNumberIdField, phoneNumberPath, readPhoneNumberId } from './fields';
+import { phoneNumberIdField } from '../../../shared/fields';
+import { phoneNumberPath, readPhoneNumberId } from './fields';
 
 export const updatePhoneNumber: LinqOperation = {
 	value: 'update',

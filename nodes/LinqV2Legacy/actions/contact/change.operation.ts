@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { LinqOperation } from '../../../shared/operation';
 import { linqV2Request } from '../../../shared/v2/api';
-import { contactBody, contactFields } from './contactFields';
+import { contactBody, contactFieldsCollection } from './contactFields';
 import { contactIdField, contactPath } from './contactId';
 
 /** Update (PATCH) and Replace (PUT): V2 treats both alike, changing only the fields given. */
@@ -15,18 +15,7 @@ function changeContact(method: 'PATCH' | 'PUT'): LinqOperation {
 		description: update
 			? 'Change the fields you give; the others keep their values'
 			: 'Send the contact with PUT. Linq V2 treats it like Update: fields left out keep their values.',
-		properties: [
-			contactIdField,
-			{
-				displayName: 'Update Fields',
-				name: 'fields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				description: 'Give at least a First Name, Last Name, Email or Phone Number',
-				options: contactFields,
-			},
-		],
+		properties: [contactIdField, contactFieldsCollection('Update Fields')],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const path = contactPath(this, itemIndex);
 			const fields = this.getNodeParameter('fields', itemIndex, {}) as IDataObject;

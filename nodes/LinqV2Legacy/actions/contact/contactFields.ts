@@ -52,7 +52,20 @@ const fields: INodeProperties[] = [
 	},
 ];
 
-export const contactFields = fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
+const contactFields = fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+/** The contact's fields as one collection, for Create ('Contact Fields') and the updates. */
+export function contactFieldsCollection(displayName: string): INodeProperties {
+	return {
+		displayName,
+		name: 'fields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Give at least a First Name, Last Name, Email or Phone Number',
+		options: contactFields,
+	};
+}
 
 /** V2 refuses a contact without any of these with a 422; the node says so before sending. */
 const IDENTIFYING = ['first_name', 'last_name', 'email', 'phone_number'];

@@ -2,24 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { LinqOperation } from '../../../shared/operation';
 import { linqV2Request } from '../../../shared/v2/api';
-import { contactBody, contactFields } from './contactFields';
+import { contactBody, contactFieldsCollection } from './contactFields';
 
 export const createContact: LinqOperation = {
 	value: 'create',
 	name: 'Create',
 	action: 'Create a contact',
 	description: "Add a person to your organization's address book",
-	properties: [
-		{
-			displayName: 'Contact Fields',
-			name: 'fields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			description: 'Give at least a First Name, Last Name, Email or Phone Number',
-			options: contactFields,
-		},
-	],
+	properties: [contactFieldsCollection('Contact Fields')],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const fields = this.getNodeParameter('fields', itemIndex, {}) as IDataObject;
 		const answer = await linqV2Request.call(this, {

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { phoneNumberIdField } from '../../../shared/fields';
 import type { LinqOperation } from '../../../shared/operation';
 import { linqV2Request, requireV2Id } from '../../../shared/v2/api';
 import { optionalV2Phone } from '../handles';
@@ -10,16 +11,7 @@ export const updatePhoneNumber: LinqOperation = {
 	action: 'Update a phone number',
 	description: 'Set where calls to one of your Linq numbers are forwarded',
 	properties: [
-		{
-			displayName: 'Phone Number Name or ID',
-			name: 'phoneNumberId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getPhoneNumberIds' },
-			required: true,
-			default: '',
-			description:
-				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
+		phoneNumberIdField,
 		{
 			displayName: 'Forwarding Number',
 			name: 'forwardingNumber',
