@@ -390,6 +390,32 @@ describe('Send and Wait (Approval link)', () => {
 		await expect(run(ctx)).rejects.toThrow('cannot run as an AI Agent tool');
 	});
 
+	test('SMS Safety Block sees the approval links: an SMS with links is refused before anything is sent', async () => {
+		const ctx = waitContext({
+			...approvalParams,
+			approvalLinks: 'approveAndDecline',
+			options: { preferredService: 'SMS', smsSafety: 'block', smsBlockRules: ['urls'] },
+		});
+		await expect(run(ctx)).rejects.toThrow(
+			'Text holds 2 links; SMS Safety blocks more than one per SMS',
+		);
+		expect(ctx.requests).toHaveLength(0);
+	});
+
+	test('SMS Safety Block without the links rule lets both links go out', async () => {
+		linq().get('/v3/webhook-subscriptions').reply(200, { subscriptions: [] });
+		linq()
+			.post('/v3/messages')
+			.reply(202, { chat_id: CHAT, from: LINE, message: { id: SENT_ID } });
+		const ctx = waitContext({
+			...approvalParams,
+			approvalLinks: 'approveAndDecline',
+			options: { preferredService: 'SMS', smsSafety: 'block', smsBlockRules: ['shorteners'] },
+		});
+		await run(ctx);
+		expect(nock.isDone()).toBe(true);
+	});
+
 	test('the links go on their own lines; no subscription is made', async () => {
 		let send;
 		linq().get('/v3/webhook-subscriptions').reply(200, { subscriptions: [] });

@@ -21,6 +21,7 @@ import {
 } from '../../../shared/waitSubscriptions';
 import { chatPath, readChatId } from '../common/chatLocator';
 import { checkMessageContent } from '../common/messageContent';
+import { checkSmsSafety } from '../common/smsSafety';
 import { messageWithUploads, prepareMessage, type PreparedMessage } from '../common/prepareMessage';
 import { readRecipients } from '../common/recipients';
 import { sendAndWaitFields } from './sendAndWaitFields';
@@ -98,6 +99,9 @@ function addApprovalLinks(this: IExecuteFunctions, prepared: PreparedMessage): v
 			description: `Fix the ${problem.field} field: the approval links are added to the text.`,
 		});
 	}
+	// SMS Safety judges the text that goes out, links included.
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	prepared.sms = checkSmsSafety(this.getNode(), prepared.input, options, 0);
 }
 
 /**
