@@ -36,7 +36,7 @@ import {
 const require = createRequire(import.meta.url);
 const { startFakeLinq } = require('../test/support/fakeLinq');
 const { createInstance } = require('../test/e2e/support/n8nInstance.js');
-const { triggerWorkflow } = require('../test/e2e/support/workflows.js');
+const { createBenchTrigger } = require('../test/e2e/support/workflows.js');
 const { waitFor } = require('../test/e2e/support/waitFor.js');
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -202,20 +202,7 @@ function seedStaticData(n8n, changes) {
 
 /** Everything the four sides need in one n8n, created once per instance. */
 async function setUpSides(n8n, fake) {
-	const credential = await n8n.api('POST', '/credentials', {
-		name: 'Linq (fake)',
-		type: 'linqAppApi',
-		data: { apiToken: fake.token, baseUrl: fake.baseUrl, webhookSigningSecret: '' },
-	});
-	const ours = await n8n.api(
-		'POST',
-		'/workflows',
-		triggerWorkflow({
-			name: 'bench Linq Trigger',
-			parameters: { events: ['message.received'], lines: [], options: {} },
-			credentialId: credential.id,
-		}),
-	);
+	const ours = await createBenchTrigger(n8n, fake);
 	const oursWebhookId = ours.nodes[0].webhookId;
 	await n8n.api('POST', `/workflows/${ours.id}/activate`);
 	const oursSubscription = await waitFor(

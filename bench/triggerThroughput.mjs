@@ -18,7 +18,7 @@ import { median, percentile, round, verdict } from './lib/stats.mjs';
 const require = createRequire(import.meta.url);
 const { startFakeLinq } = require('../test/support/fakeLinq');
 const { createInstance } = require('../test/e2e/support/n8nInstance.js');
-const { triggerWorkflow } = require('../test/e2e/support/workflows.js');
+const { createBenchTrigger } = require('../test/e2e/support/workflows.js');
 const { waitFor } = require('../test/e2e/support/waitFor.js');
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -183,20 +183,7 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 		log(
 			`trigger: n8n ${n8n.runtime.n8nVersion} on Node ${n8n.runtime.nodeVersion} ready in ${round((Date.now() - booted) / 1000, 1)} s`,
 		);
-		const credential = await n8n.api('POST', '/credentials', {
-			name: 'Linq (fake)',
-			type: 'linqAppApi',
-			data: { apiToken: fake.token, baseUrl: fake.baseUrl, webhookSigningSecret: '' },
-		});
-		const ours = await n8n.api(
-			'POST',
-			'/workflows',
-			triggerWorkflow({
-				name: 'bench Linq Trigger',
-				parameters: { events: ['message.received'], lines: [], options: {} },
-				credentialId: credential.id,
-			}),
-		);
+		const ours = await createBenchTrigger(n8n, fake);
 		const theirs = await n8n.api('POST', '/workflows', webhookNodeWorkflow());
 		await n8n.api('POST', `/workflows/${ours.id}/activate`);
 		await n8n.api('POST', `/workflows/${theirs.id}/activate`);

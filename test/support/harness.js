@@ -72,6 +72,18 @@ function nodeFor(node, credentials) {
  * A logger that records what the node logged (`ctx.logs`); n8n's own writes to the console.
  * An own property of the context, so a test may replace it.
  */
+/**
+ * Our node as n8n stores it in a workflow: `params` is an object, or a function of the item
+ * index for parameters that differ per item (they become per-item expressions).
+ */
+function storedNode({ node, credentials, params, items, continueOnFail }) {
+	return workflowNode({
+		...nodeFor(node, credentials),
+		parameters: typeof params === 'function' ? perItemParameters(params, items.length) : params,
+		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	});
+}
+
 function recordingLogger(logs) {
 	const log = (level) => (message, meta) => logs.push({ level, message, meta });
 	return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
@@ -129,13 +141,7 @@ function createExecuteContext({
 } = {}) {
 	const requests = [];
 	const logs = [];
-	const parameters =
-		typeof params === 'function' ? perItemParameters(params, items.length) : params;
-	const stored = workflowNode({
-		...nodeFor(node, credentials),
-		parameters,
-		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
-	});
+	const stored = storedNode({ node, credentials, params, items, continueOnFail });
 	const workflow = workflowFor(stored, {
 		id: workflowId,
 		active: mode !== 'manual',
@@ -185,13 +191,7 @@ async function runInWorkflow({
 	workflowId = 'workflow-1',
 } = {}) {
 	const requests = [];
-	const parameters =
-		typeof params === 'function' ? perItemParameters(params, items.length) : params;
-	const stored = workflowNode({
-		...nodeFor(node, credentials),
-		parameters,
-		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
-	});
+	const stored = storedNode({ node, credentials, params, items, continueOnFail });
 	const input = {
 		id: 'node-input',
 		name: 'Input',

@@ -131,8 +131,30 @@ function exampleWorkflow(file, credentialIds) {
 	};
 }
 
+/**
+ * For the benchmarks: a credential for `fake` and an (inactive) workflow with the Linq Trigger
+ * on `message.received` with default options, created in `n8n`.
+ */
+async function createBenchTrigger(n8n, fake) {
+	const credential = await n8n.api('POST', '/credentials', {
+		name: 'Linq (fake)',
+		type: 'linqAppApi',
+		data: { apiToken: fake.token, baseUrl: fake.baseUrl, webhookSigningSecret: '' },
+	});
+	return await n8n.api(
+		'POST',
+		'/workflows',
+		triggerWorkflow({
+			name: 'bench Linq Trigger',
+			parameters: { events: ['message.received'], lines: [], options: {} },
+			credentialId: credential.id,
+		}),
+	);
+}
+
 module.exports = {
 	actionWorkflow,
+	createBenchTrigger,
 	triggerWorkflow,
 	exampleWorkflow,
 	LINQ_NODE_TYPE,
