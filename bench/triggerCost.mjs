@@ -24,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { groupCpuSeconds } from './lib/groupCpu.mjs';
+import { cleanUpOnInterrupt } from './lib/interrupt.mjs';
 import { inboundStream, realisticStream, resign } from './lib/signedStream.mjs';
 import { median, round, verdict } from './lib/stats.mjs';
 import {
@@ -508,13 +509,10 @@ export async function runTriggerCostBench({ pack, quick = false, log = console.l
 	const fake = await startFakeLinq();
 	let n8n;
 	let counter;
-	const interrupted = async (signal) => {
+	const release = cleanUpOnInterrupt(async () => {
 		counter?.stop();
 		await n8n?.dispose();
-		process.kill(process.pid, signal);
-	};
-	process.once('SIGINT', interrupted);
-	process.once('SIGTERM', interrupted);
+	});
 	const result = {
 		otherPackage: OTHER_PACKAGE,
 		events,
@@ -594,8 +592,7 @@ export async function runTriggerCostBench({ pack, quick = false, log = console.l
 		}
 		return result;
 	} finally {
-		process.off('SIGINT', interrupted);
-		process.off('SIGTERM', interrupted);
+		release();
 		counter?.stop();
 		await n8n?.dispose();
 		await fake.close();

@@ -11,6 +11,7 @@ import readline from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
+import { cleanUpOnInterrupt } from './lib/interrupt.mjs';
 import { postAll } from './lib/loopbackClient.mjs';
 import { inboundStream, realisticStream } from './lib/signedStream.mjs';
 import { median, percentile, round, verdict } from './lib/stats.mjs';
@@ -165,14 +166,10 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 	const fake = await startFakeLinq();
 	let n8n;
 	let counter;
-	// An interrupted run still stops the n8n it started and removes its folder.
-	const interrupted = async (signal) => {
+	const release = cleanUpOnInterrupt(async () => {
 		counter?.stop();
 		await n8n?.dispose();
-		process.kill(process.pid, signal);
-	};
-	process.once('SIGINT', interrupted);
-	process.once('SIGTERM', interrupted);
+	});
 	try {
 		const booted = Date.now();
 		n8n = await createInstance({
@@ -329,8 +326,7 @@ export async function runTriggerBench({ pack, quick = false, log = console.log }
 		);
 		return result;
 	} finally {
-		process.off('SIGINT', interrupted);
-		process.off('SIGTERM', interrupted);
+		release();
 		counter?.stop();
 		await n8n?.dispose();
 		await fake.close();
